@@ -1,0 +1,28 @@
+package org.mash.contacts.domain;
+
+import java.util.Set;
+
+/**
+ * Who may see a contact: MASH staff see every contact; a referrer only the contacts their own agency made.
+ * A contact a caller may not see is answered as not found, so its existence does not leak.
+ */
+public final class ContactAccess {
+
+    public static final String REFERRER = "referrer";
+    public static final Set<String> MASH_STAFF = Set.of("mash-practitioner", "mash-manager");
+
+    private ContactAccess() {
+    }
+
+    public static boolean maySee(Set<String> callerRoles, String callerAgency, String contactAgency) {
+        if (callerRoles.stream().anyMatch(MASH_STAFF::contains)) {
+            return true;
+        }
+        return callerRoles.contains(REFERRER) && callerAgency != null && callerAgency.equals(contactAgency);
+    }
+
+    /** The agency whose contacts a caller lists: their own for a referrer, all ({@code null}) for MASH staff. */
+    public static String listScope(Set<String> callerRoles, String callerAgency) {
+        return callerRoles.stream().anyMatch(MASH_STAFF::contains) ? null : callerAgency;
+    }
+}

@@ -1,0 +1,94 @@
+package org.mash.contacts.domain;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The rules a contact must meet beyond its shape: known codes, a child (born, under 18, or unborn with
+ * an expected date), a valid NHS number, and a reason whenever consent was not sought. Pure: the code
+ * lists and today's date are given.
+ */
+public final class ContactRules {
+
+    /** The code lists a contact refers to, as predicates "is this a known code". */
+    public record Codes(Predicate<String> source, Predicate<String> concern, Predicate<String> ethnicity,
+                        Predicate<String> sex, Predicate<String> disability) {
+    }
+
+    private final Codes codes;
+
+    public ContactRules(Codes codes) {
+        this.codes = codes;
+    }
+
+    public List<Violation> check(ContactSubmission submission, LocalDate today) {
+        List<Violation> violations = new ArrayList<>();
+        if (!codes.source().test(submission.sourceCode())) {
+            violations.add(new Violation("sourceCode", "known-code",
+                    "'" + submission.sourceCode() + "' is not a referral source code (see /api/v1/codes/referral-source)"));
+        }
+        List<String> concerns = submission.concernCodes();
+        for (int i = 0; i < concerns.size(); i++) {
+            if (!codes.concern().test(concerns.get(i))) {
+                violations.add(new Violation("concernCodes[" + i + "]", "known-code",
+                        "'" + concerns.get(i) + "' is not a concern factor code (see /api/v1/codes/concern-factor)"));
+            }
+        }
+        for (int i = 0; i < submission.children().size(); i++) {
+            checkChild("children[" + i + "]", submission.children().get(i), today, violations);
+        }
+        ContactSubmission.Consent consent = submission.consent();
+        if (consent.status() == ContactSubmission.ConsentStatus.NOT_SOUGHT && isBlank(consent.reason())) {
+            violations.add(new Violation("consent.reason", "required-when-not-sought",
+                    "say why consent was not sought (for example: seeking it would put the child at risk)"));
+        }
+        return violations;
+    }
+
+    private void checkChild(String path, ContactSubmission.Child child, LocalDate today, List<Violation> violations) {
+        LocalDate born = child.dateOfBirth();
+        LocalDate expected = child.expectedDateOfBirth();
+        if (born == null && expected == null) {
+            violations.add(new Violation(path + ".dateOfBirth", "required",
+                    "give the date of birth, or the expected date of birth for an unborn child"));
+        }
+        if (born != null && expected != null) {
+            violations.add(new Violation(path + ".expectedDateOfBirth", "exclusive",
+                    "give either a date of birth or an expected date of birth, not both"));
+        }
+        if (born != null && born.isAfter(today)) {
+            violations.add(new Violation(path + ".dateOfBirth", "not-in-future",
+                    "the date of birth " + born + " is in the future; for an unborn child use expectedDateOfBirth"));
+        }
+        if (born != null && !born.isAfter(today) && Period.between(born, today).getYears() >= 18) {
+            violations.add(new Violation(path + ".dateOfBirth", "under-18",
+                    "the child is 18 or over: contacts about adults go to adult social care"));
+        }
+        if (expected != null && expected.isBefore(today)) {
+            violations.add(new Violation(path + ".expectedDateOfBirth", "not-in-past",
+                    "the expected date of birth " + expected + " has passed: give the date of birth"));
+        }
+        if (!codes.sex().test(child.sex())) {
+            violations.add(new Violation(path + ".sex", "known-code", "'" + child.sex() + "' is not a sex code (M, F, U)"));
+        }
+        if (child.ethnicity() != null && !codes.ethnicity().test(child.ethnicity())) {
+            violations.add(new Violation(path + ".ethnicity", "known-code",
+                    "'" + child.ethnicity() + "' is not an ethnicity code (see /api/v1/codes/ethnicity)"));
+        }
+        if (child.disability() != null && !codes.disability().test(child.disability())) {
+            violations.add(new Violation(path + ".disability", "known-code",
+                    "'" + child.disability() + "' is not a disability code (see /api/v1/codes/disability)"));
+        }
+        if (child.nhsNumber() != null && !NhsNumber.isValid(child.nhsNumber())) {
+            violations.add(new Violation(path + ".nhsNumber", "nhs-number-check-digit",
+                    "'" + child.nhsNumber() + "' is not a valid NHS number (10 digits with a modulus 11 check digit)"));
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,71 @@
+package org.mash.contacts.events;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.mash.contacts.domain.ContactSubmission;
+
+/**
+ * The events this service publishes on {@code mash.contacts.v1} (schemas in docs/events/schemas).
+ * {@code contact-received} carries the child's full record: only the triage service, which holds the
+ * full record, consumes this topic.
+ */
+public final class ContactEvents {
+
+    public static final String TOPIC = "mash.contacts.v1";
+    public static final String CONTACT_RECEIVED = "mash.contacts.contact-received.v1";
+
+    private ContactEvents() {
+    }
+
+    public record ContactReceivedV1(
+            UUID contactId,
+            UUID submissionId,
+            List<UUID> siblingContactIds,
+            OffsetDateTime receivedAt,
+            String channel,
+            String sourceCode,
+            String agency,
+            ContactSubmission.Referrer referrer,
+            Child child,
+            List<String> concernCodes,
+            String description,
+            String requestedOutcome,
+            String supportInPlace,
+            String referrerUrgency,
+            boolean immediateDanger,
+            ContactSubmission.Consent consent) {
+    }
+
+    public record Child(
+            String firstName,
+            String lastName,
+            List<String> otherNames,
+            LocalDate dateOfBirth,
+            LocalDate expectedDateOfBirth,
+            String sex,
+            String ethnicity,
+            String nhsNumber,
+            String school,
+            ContactSubmission.Address address,
+            String language,
+            Boolean interpreterNeeded,
+            String disability) {
+
+        static Child of(ContactSubmission.Child c, String normalisedNhsNumber) {
+            return new Child(c.firstName(), c.lastName(), c.otherNames(), c.dateOfBirth(), c.expectedDateOfBirth(),
+                    c.sex(), c.ethnicity(), normalisedNhsNumber, c.school(), c.address(), c.language(),
+                    c.interpreterNeeded(), c.disability());
+        }
+    }
+
+    public static ContactReceivedV1 received(UUID contactId, UUID submissionId, List<UUID> siblings,
+                                             OffsetDateTime receivedAt, String agency, ContactSubmission s,
+                                             ContactSubmission.Child child, String normalisedNhsNumber) {
+        return new ContactReceivedV1(contactId, submissionId, siblings, receivedAt, s.channelOrDefault().name(),
+                s.sourceCode(), agency, s.referrer(), Child.of(child, normalisedNhsNumber), s.concernCodes(),
+                s.description(), s.requestedOutcome(), s.supportInPlace(),
+                s.referrerUrgency() == null ? null : s.referrerUrgency().name(), s.immediateDanger(), s.consent());
+    }
+}

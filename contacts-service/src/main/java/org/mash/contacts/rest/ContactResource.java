@@ -1,0 +1,112 @@
+package org.mash.contacts.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.mash.contacts.domain.ContactStatus;
+import org.mash.contacts.domain.ContactSubmission;
+import org.mash.contacts.domain.Timeline;
+import org.mash.contacts.service.ContactService;
+import org.mash.platform.security.Caller;
+import org.mash.platform.security.Roles;
+
+@Path("/api/v1/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Contacts", description = "Partner agencies tell the MASH about children")
+@SecurityRequirement(name = "keycloak")
+public class ContactResource {
+
+    static final String EXAMPLE = """
+            {
+              "channel": "API",
+              "sourceCode": "6",
+              "referrer": {"name": "PC Sam Patel", "role": "Police constable", "organisation": "Metropolitan Police, Hackney",
+                           "phone": "020 7946 0000", "email": "sam.patel@police.example.org"},
+              "children": [{"firstName": "Amira", "lastName": "Khan", "dateOfBirth": "2016-04-02", "sex": "F",
+                            "ethnicity": "APKN", "nhsNumber": "943 476 5919", "school": "Mandeville Primary",
+                            "address": {"line1": "12 Example Road", "town": "London", "postcode": "E8 1AA"},
+                            "language": "English", "interpreterNeeded": false}],
+              "concernCodes": ["3A"],
+              "description": "Police attended a domestic incident at the home; the child was present.",
+              "requestedOutcome": "Assessment of the child's safety at home",
+              "supportInPlace": "None known",
+              "referrerUrgency": "SAME_DAY",
+              "immediateDanger": false,
+              "consent": {"status": "NOT_SOUGHT", "reason": "Seeking consent could place the child at risk"}
+            }""";
+
+    private final ContactService contacts;
+    private final Caller caller;
+
+    public ContactResource(ContactService contacts, Caller caller) {
+        this.contacts = contacts;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.REFERRER, Roles.PRACTITIONER})
+    @Operation(summary = "Submit a contact about one or more children",
+            description = "One contact is created per child, linked by a submission id. The contact is stored and its "
+                    + "event committed before 201 is answered.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "police contact", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Stored; one contact per child")
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (application/problem+json names it)")
+    public Uni<RestResponse<ContactViews.Submitted>> submit(@Valid @NotNull ContactSubmission submission) {
+        return contacts.submit(submission, requester())
+                .map(stored -> RestResponse.ResponseBuilder
+                        .<ContactViews.Submitted>created(URI.create("/api/v1/contacts/" + stored.get(0).id))
+                        .entity(ContactViews.Submitted.of(stored))
+                        .build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.REFERRER, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "List contacts", description = "A referrer sees only the contacts of their own agency. Newest first.")
+    public Uni<ContactViews.Page> list(@QueryParam("status") ContactStatus status,
+                                       @QueryParam("from") OffsetDateTime from,
+                                       @QueryParam("to") OffsetDateTime to,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return contacts.list(requester(), status, from, to, page, size)
+                .map(items -> new ContactViews.Page(page, size, items.stream().map(ContactViews.Summary::of).toList()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.REFERRER, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "A contact with its timeline",
+            description = "Received, in triage, decided (with the outcome). A contact of another agency answers 404.")
+    public Uni<ContactViews.Detail> get(@PathParam("id") UUID id) {
+        return contacts.read(id, requester()).map(c -> new ContactViews.Detail(ContactViews.Summary.of(c),
+                Timeline.of(c.receivedAt, c.inTriageAt, c.decidedAt, c.outcome), contacts.details(c)));
+    }
+
+    private ContactService.Requester requester() {
+        return new ContactService.Requester(caller.username(), caller.agency(), caller.roles());
+    }
+}

@@ -1,0 +1,86 @@
+package org.mash.contacts.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ContactRulesTests {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    final ContactRules rules = new ContactRules(new ContactRules.Codes(
+            Set.of("6", "2A")::contains, Set.of("3A", "21")::contains, Set.of("WBRI", "APKN")::contains,
+            Set.of("M", "F", "U")::contains, Set.of("NONE", "MOB")::contains));
+
+    static ContactSubmission.Child child(LocalDate born, LocalDate expected, String nhs) {
+        return new ContactSubmission.Child("Amira", "Khan", null, born, expected, "F", "APKN", nhs, null,
+                new ContactSubmission.Address("12 Example Road", null, "London", "E8 1AA"), null, null, null);
+    }
+
+    static ContactSubmission submission(String source, List<String> concerns, ContactSubmission.Consent consent,
+                                        ContactSubmission.Child... children) {
+        return new ContactSubmission(null, source,
+                new ContactSubmission.Referrer("PC Patel", "Constable", "Police", null, null),
+                List.of(children), concerns, "what happened", null, null, null, false, consent);
+    }
+
+    static final ContactSubmission.Consent GIVEN = new ContactSubmission.Consent(ContactSubmission.ConsentStatus.GIVEN, null, null);
+
+    List<String> fields(ContactSubmission s) {
+        return rules.check(s, TODAY).stream().map(v -> v.field() + ":" + v.rule()).toList();
+    }
+
+    @Test
+    void aCompleteContactBreaksNoRule() {
+        assertEquals(List.of(), fields(submission("6", List.of("3A"), GIVEN, child(LocalDate.of(2016, 4, 2), null, "9434765919"))));
+    }
+
+    @Test
+    void unknownCodesAreNamedByPath() {
+        assertEquals(List.of("sourceCode:known-code", "concernCodes[1]:known-code"),
+                fields(submission("99", List.of("3A", "ZZ"), GIVEN, child(LocalDate.of(2016, 4, 2), null, null))));
+    }
+
+    @Test
+    void dateOfBirthInTheFutureIsRefused() {
+        assertEquals(List.of("children[0].dateOfBirth:not-in-future"),
+                fields(submission("6", List.of("3A"), GIVEN, child(TODAY.plusDays(1), null, null))));
+    }
+
+    @Test
+    void aChildTurnsEighteenOnTheirBirthday() {
+        ContactSubmission.Child seventeen = child(TODAY.minusYears(18).plusDays(1), null, null);
+        ContactSubmission.Child eighteenToday = child(TODAY.minusYears(18), null, null);
+        assertEquals(List.of("children[1].dateOfBirth:under-18"),
+                fields(submission("6", List.of("3A"), GIVEN, seventeen, eighteenToday)));
+    }
+
+    @Test
+    void anUnbornChildNeedsAnExpectedDateNotInThePast() {
+        assertEquals(List.of(), fields(submission("6", List.of("3A"), GIVEN, child(null, TODAY.plusMonths(2), null))));
+        assertEquals(List.of("children[0].expectedDateOfBirth:not-in-past"),
+                fields(submission("6", List.of("3A"), GIVEN, child(null, TODAY.minusDays(1), null))));
+        assertEquals(List.of("children[0].dateOfBirth:required"),
+                fields(submission("6", List.of("3A"), GIVEN, child(null, null, null))));
+    }
+
+    @Test
+    void nhsNumberMustPassItsCheckDigit() {
+        assertEquals(List.of("children[0].nhsNumber:nhs-number-check-digit"),
+                fields(submission("6", List.of("3A"), GIVEN, child(LocalDate.of(2016, 4, 2), null, "9434765918"))));
+    }
+
+    @Test
+    void consentNotSoughtNeedsAReason() {
+        ContactSubmission.Consent noReason = new ContactSubmission.Consent(ContactSubmission.ConsentStatus.NOT_SOUGHT, " ", null);
+        ContactSubmission.Consent withReason = new ContactSubmission.Consent(ContactSubmission.ConsentStatus.NOT_SOUGHT,
+                "would place the child at risk", null);
+        assertEquals(List.of("consent.reason:required-when-not-sought"),
+                fields(submission("6", List.of("3A"), noReason, child(LocalDate.of(2016, 4, 2), null, null))));
+        assertTrue(fields(submission("6", List.of("3A"), withReason, child(LocalDate.of(2016, 4, 2), null, null))).isEmpty());
+    }
+}

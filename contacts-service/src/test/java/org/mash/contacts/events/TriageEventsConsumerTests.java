@@ -1,0 +1,85 @@
+package org.mash.contacts.events;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.mash.contacts.Users;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.mash.contacts.rest.ContactResourceTests;
+import org.mash.platform.testing.EventSchemas;
+import org.mash.platform.testing.KafkaTestClient;
+import org.mash.platform.testing.PostgresTestDatabase;
+
+/** The referrer learns the outcome from triage's events, built from the published schema examples. */
+@QuarkusTest
+class TriageEventsConsumerTests {
+
+    @Test
+    void anAuthorisedDecisionReachesTheReferrerOnceAndUnknownFieldsAreIgnored() throws Exception {
+        String contactId = ContactResourceTests.submit(Users.policeReferrer(), ContactResourceTests.TWO_SIBLINGS);
+
+        String opened = event("mash.triage.case-opened.v1", contactId, "2026-11-20T09:15:01Z");
+        String decided = event("mash.triage.decision-authorised.v1", contactId, "2026-11-20T11:30:00Z");
+        KafkaTestClient.send("mash.triage.v1", contactId, opened);
+        KafkaTestClient.send("mash.triage.v1", contactId, decided);
+        KafkaTestClient.send("mash.triage.v1", contactId, decided); // redelivery
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Users.policeReferrer().get("/api/v1/contacts/" + contactId)
+                .then().statusCode(200)
+                .body("contact.status", equalTo("DECIDED"))
+                .body("contact.outcome", equalTo("STRATEGY_DISCUSSION"))
+                .body("timeline.step", equalTo(java.util.List.of("RECEIVED", "IN_TRIAGE", "DECIDED"))));
+
+        String decisionEventId = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(decided).get("id").asText();
+        assertEquals(1, processedCount(decisionEventId), "the same event twice has one effect");
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        KafkaTestClient.send("mash.triage.v1", "x", "this is not json");
+        KafkaTestClient.awaitRecords("mash.contacts-service.dlq", r -> "this is not json".equals(r.value()), 1,
+                Duration.ofSeconds(30));
+    }
+
+    /** A CloudEvent wrapping the schema's example data, for our contact, with a field this service does not know. */
+    static String event(String type, String contactId, String time) {
+        ObjectNode data = (ObjectNode) EventSchemas.example(type);
+        data.put("contactId", contactId);
+        data.put("aFieldFromTheFuture", "ignored");
+        ObjectNode envelope = data.objectNode();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("type", type);
+        envelope.put("source", "/mash/triage-service");
+        envelope.put("subject", contactId);
+        envelope.put("time", time);
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("someFutureExtension", "ignored");
+        envelope.set("data", data);
+        String json = envelope.toString();
+        EventSchemas.assertValid(json);
+        return json;
+    }
+
+    static int processedCount(String eventId) throws Exception {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection c = PostgresTestDatabase.connect(url);
+             PreparedStatement s = c.prepareStatement("select count(*) from processed_event where event_id = ?")) {
+            s.setString(1, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.mash.contacts.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.mash.contacts.Users;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.mash.platform.testing.EventSchemas;
+import org.mash.platform.testing.KafkaTestClient;
+import org.mash.platform.testing.TestTokens;
+
+@QuarkusTest
+public class ContactResourceTests {
+
+    public static final String TWO_SIBLINGS = """
+            {
+              "sourceCode": "6",
+              "referrer": {"name": "PC Sam Patel", "role": "Constable", "organisation": "Metropolitan Police",
+                           "email": "sam.patel@police.example.org"},
+              "children": [
+                {"firstName": "Amira", "lastName": "Khan", "dateOfBirth": "2016-04-02", "sex": "F", "ethnicity": "APKN",
+                 "nhsNumber": "943 476 5919", "address": {"line1": "12 Example Road", "town": "London", "postcode": "E8 1AA"}},
+                {"firstName": "Bilal", "lastName": "Khan", "dateOfBirth": "2019-09-10", "sex": "M", "ethnicity": "APKN",
+                 "address": {"line1": "12 Example Road", "town": "London", "postcode": "E8 1AA"}}
+              ],
+              "concernCodes": ["3A"],
+              "description": "Police attended a domestic incident; both children were present.",
+              "immediateDanger": false,
+              "consent": {"status": "NOT_SOUGHT", "reason": "Seeking consent could place the children at risk"}
+            }""";
+
+    public static String submit(io.restassured.specification.RequestSpecification as, String body) {
+        return as.contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("contactIds[0]");
+    }
+
+    @Test
+    void aSiblingGroupBecomesOneContactPerChildEachPublishedAsAValidEvent() {
+        List<String> ids = Users.policeReferrer().contentType(ContentType.JSON).header("X-Correlation-Id", "test-corr-1").body(TWO_SIBLINGS)
+                .when().post("/api/v1/contacts")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/contacts/"))
+                .header("X-Correlation-Id", "test-corr-1")
+                .body("contactIds", hasSize(2))
+                .body("contacts.childFirstName", containsInAnyOrder("Amira", "Bilal"))
+                .body("contacts.status", everyItemIs("RECEIVED"))
+                .extract().path("contactIds");
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.awaitRecords("mash.contacts.v1",
+                r -> ids.contains(r.key()), 2, Duration.ofSeconds(30));
+        Set<String> siblingsSeen = records.stream().map(r -> {
+            JsonNode event = EventSchemas.assertValid(r.value());
+            assertEquals("mash.contacts.contact-received.v1", event.get("type").asText());
+            assertEquals(r.key(), event.at("/data/contactId").asText(), "keyed by contact id");
+            assertEquals("police", event.at("/data/agency").asText());
+            assertEquals("9434765919", event.at("/data/child/nhsNumber").asText("9434765919"));
+            assertEquals("test-corr-1", new String(r.headers().lastHeader("correlation-id").value(), StandardCharsets.UTF_8));
+            return event.at("/data/siblingContactIds/0").asText();
+        }).collect(Collectors.toSet());
+        assertEquals(Set.copyOf(ids), siblingsSeen, "each contact names its sibling");
+    }
+
+    private static org.hamcrest.Matcher<Iterable<? extends String>> everyItemIs(String value) {
+        return org.hamcrest.Matchers.everyItem(equalTo(value));
+    }
+
+    @Test
+    void everyBrokenRuleIsNamedAndNothingIsStored() {
+        int before = Users.policeReferrer().queryParam("size", 500).get("/api/v1/contacts").then().statusCode(200).extract().path("items.size()");
+        String bad = TWO_SIBLINGS
+                .replace("\"sourceCode\": \"6\"", "\"sourceCode\": \"99\"")
+                .replace("2019-09-10", "2099-01-01")
+                .replace("943 476 5919", "943 476 5918")
+                .replace("Seeking consent could place the children at risk", "");
+        Users.policeReferrer().contentType(ContentType.JSON).body(bad)
+                .when().post("/api/v1/contacts")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", containsInAnyOrder("sourceCode", "children[0].nhsNumber",
+                        "children[1].dateOfBirth", "consent.reason"))
+                .body("errors.rule", hasItem("nhs-number-check-digit"));
+        int after = Users.policeReferrer().queryParam("size", 500).get("/api/v1/contacts").then().statusCode(200).extract().path("items.size()");
+        assertEquals(before, after);
+    }
+
+    @Test
+    void missingFieldsAndUnknownFieldsAreProblems() {
+        Users.policeReferrer().contentType(ContentType.JSON).body("{\"sourceCode\": \"6\"}")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("children"))
+                .body("errors.field", hasItem("consent"));
+        Users.policeReferrer().contentType(ContentType.JSON).body(TWO_SIBLINGS.replace("\"sourceCode\"", "\"colour\": \"red\", \"sourceCode\""))
+                .when().post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("colour"))
+                .body("errors[0].rule", equalTo("unknown-field"));
+        Users.policeReferrer().contentType(ContentType.JSON).body("{not json")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theReferrerSeesTheirContactWithItsTimeline() {
+        String id = submit(Users.policeReferrer(), TWO_SIBLINGS);
+        Users.policeReferrer().get("/api/v1/contacts/" + id)
+                .then().statusCode(200)
+                .body("contact.id", equalTo(id))
+                .body("timeline[0].step", equalTo("RECEIVED"))
+                .body("submission.child.firstName", equalTo("Amira"));
+        Users.policeReferrer().get("/api/v1/contacts").then().statusCode(200).body("items.id", hasItem(id));
+    }
+
+    @Test
+    void theWrongRoleIsForbidden() {
+        Users.analyst().get("/api/v1/contacts").then().statusCode(403).contentType("application/problem+json");
+        Users.analyst().contentType(ContentType.JSON).body(TWO_SIBLINGS).post("/api/v1/contacts").then().statusCode(403);
+    }
+
+    @Test
+    void noTokenIsUnauthorised() {
+        given().get("/api/v1/contacts").then().statusCode(401);
+        given().auth().oauth2(TestTokens.expiredToken("referrer.police", "police", "referrer"))
+                .get("/api/v1/contacts").then().statusCode(401);
+        given().auth().oauth2(TestTokens.tokenForAnotherAudience("referrer.police", "police", "referrer"))
+                .get("/api/v1/contacts").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(TWO_SIBLINGS).post("/api/v1/contacts").then().statusCode(401);
+    }
+
+    @Test
+    void codeListsServeTheForm() {
+        Users.policeReferrer().get("/api/v1/codes/referral-source").then().statusCode(200).body("code", hasItem("6"));
+        Users.policeReferrer().get("/api/v1/codes/nope").then().statusCode(404).contentType("application/problem+json");
+    }
+}

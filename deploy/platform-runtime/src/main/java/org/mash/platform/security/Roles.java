@@ -1,0 +1,14 @@
+package org.mash.platform.security;
+
+/** The realm roles of the {@code mash} Keycloak realm (deploy/keycloak/mash-realm.json). */
+public final class Roles {
+    public static final String REFERRER = "referrer";
+    public static final String PRACTITIONER = "mash-practitioner";
+    public static final String MANAGER = "mash-manager";
+    public static final String PARTNER_OFFICER = "partner-officer";
+    public static final String STRATEGY_PARTICIPANT = "strategy-participant";
+    public static final String ANALYST = "analyst";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,73 @@
+package org.mash.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A fresh PostgreSQL database on the machine's server for one test run, dropped afterwards. The server
+ * is {@code MASH_TEST_PG_HOST}:{@code MASH_TEST_PG_PORT} as {@code MASH_TEST_PG_USER} (defaults
+ * 127.0.0.1:5432, postgres). Init arg {@code name}: the database name prefix, e.g. {@code mash_contacts}.
+ */
+public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private String database;
+    private String prefix = "mash";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        prefix = initArgs.getOrDefault("name", prefix);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        database = (prefix + "_test_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        execute("create database " + database);
+        String hostPort = host() + ":" + port();
+        return Map.of(
+                "quarkus.datasource.username", user(),
+                "quarkus.datasource.password", System.getenv().getOrDefault("MASH_TEST_PG_PASSWORD", ""),
+                "quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort + "/" + database);
+    }
+
+    @Override
+    public void stop() {
+        if (database != null) {
+            execute("drop database if exists " + database + " with (force)");
+        }
+    }
+
+    /** Runs SQL against the test database (for assertions that must see the stored rows themselves). */
+    public static Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user(), System.getenv().getOrDefault("MASH_TEST_PG_PASSWORD", ""));
+    }
+
+    private static void execute(String sql) {
+        String url = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, user(), System.getenv().getOrDefault("MASH_TEST_PG_PASSWORD", ""));
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + url + " refused '" + sql
+                    + "'. Is the server running? (.ci/run starts it)", e);
+        }
+    }
+
+    private static String host() {
+        return System.getenv().getOrDefault("MASH_TEST_PG_HOST", "127.0.0.1");
+    }
+
+    private static String port() {
+        return System.getenv().getOrDefault("MASH_TEST_PG_PORT", "5432");
+    }
+
+    private static String user() {
+        return System.getenv().getOrDefault("MASH_TEST_PG_USER", "postgres");
+    }
+}

@@ -1,0 +1,92 @@
+package org.mash.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Real signed bearer tokens for a service's integration tests, shaped like the Keycloak realm's
+ * ({@code realm_access.roles}, {@code agency}, {@code aud: mash-services}). The service verifies them with
+ * the OIDC extension against this resource's public key, so the tests exercise the same token checks as
+ * production without a Keycloak server (the end-to-end tests use the real Keycloak).
+ */
+public class TestTokens implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ISSUER = "https://issuer.test.invalid/realms/mash";
+    private static KeyPair keys;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of(
+                "quarkus.oidc.public-key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                "quarkus.oidc.token.issuer", ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        // nothing to release
+    }
+
+    /** A token for {@code username} of {@code agency} holding {@code roles}, valid for 15 minutes. */
+    public static String token(String username, String agency, String... roles) {
+        return sign(username, agency, "mash-services", Instant.now().plusSeconds(900), roles);
+    }
+
+    /** A token whose audience is not this system: must be refused. */
+    public static String tokenForAnotherAudience(String username, String agency, String... roles) {
+        return sign(username, agency, "another-system", Instant.now().plusSeconds(900), roles);
+    }
+
+    /** A token that expired a minute ago: must be refused. */
+    public static String expiredToken(String username, String agency, String... roles) {
+        return sign(username, agency, "mash-services", Instant.now().minusSeconds(60), roles);
+    }
+
+    private static String sign(String username, String agency, String audience, Instant expires, String... roles) {
+        long now = Instant.now().getEpochSecond();
+        String roleList = Stream.of(roles).map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
+        String payload = "{"
+                + "\"iss\":\"" + ISSUER + "\","
+                + "\"sub\":\"" + UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)) + "\","
+                + "\"preferred_username\":\"" + username + "\","
+                + "\"aud\":[\"" + audience + "\"],"
+                + "\"azp\":\"mash-cli\","
+                + "\"iat\":" + now + ","
+                + "\"exp\":" + expires.getEpochSecond() + ","
+                + "\"jti\":\"" + UUID.randomUUID() + "\","
+                + "\"realm_access\":{\"roles\":[" + roleList + "]}"
+                + (agency == null ? "" : ",\"agency\":\"" + agency + "\"")
+                + "}";
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64Url(payload.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(keys.getPrivate());
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + base64Url(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64Url(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
