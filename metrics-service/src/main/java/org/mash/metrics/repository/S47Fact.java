@@ -1,0 +1,33 @@
+package org.mash.metrics.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A section 47 enquiry, as the figures need it. */
+@Entity
+@Table(name = "s47_fact")
+public class S47Fact extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "enquiry_id")
+    public UUID enquiryId;
+
+    @Column(name = "contact_id")
+    public UUID contactId;
+
+    @Column(name = "child_ref")
+    public String childRef;
+
+    @Column(name = "started_on")
+    public LocalDate startedOn;
+
+    @Column(name = "icpc_target_date")
+    public LocalDate icpcTargetDate;
+
+    public Boolean joint;
+}

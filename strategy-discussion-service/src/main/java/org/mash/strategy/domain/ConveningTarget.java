@@ -1,0 +1,48 @@
+package org.mash.strategy.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.mash.platform.time.WorkingDays;
+
+/**
+ * When a strategy discussion must be held, from the child's RAG and the time triage authorised the decision
+ * (MASH.md 2.3): RED by the end of the same working day (a decision authorised on a weekend or bank holiday:
+ * the end of the next working day); AMBER and GREEN by the end of the next working day. "End of day" is
+ * 23:59:59 Europe/London.
+ */
+public final class ConveningTarget {
+
+    static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+    private final WorkingDays workingDays;
+
+    public ConveningTarget(WorkingDays workingDays) {
+        this.workingDays = workingDays;
+    }
+
+    /** The due time, in UTC. */
+    public OffsetDateTime dueAt(Rag rag, Instant authorisedAt) {
+        LocalDate authorisedOn = authorisedAt.atZone(MashTime.ZONE).toLocalDate();
+        LocalDate dueOn = rag == Rag.RED
+                ? workingDays.onOrAfter(authorisedOn)
+                : workingDays.plusWorkingDays(authorisedOn, 1);
+        return dueOn.atTime(END_OF_DAY).atZone(MashTime.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    public OffsetDateTime dueAt(Rag rag, OffsetDateTime authorisedAt) {
+        return dueAt(rag, authorisedAt.toInstant());
+    }
+
+    /** Still open after its due time. */
+    public static boolean overdue(DiscussionStatus status, OffsetDateTime dueAt, Instant now) {
+        return status == DiscussionStatus.OPEN && dueAt != null && dueAt.toInstant().isBefore(now);
+    }
+
+    /** Held no later than its due time. */
+    public static boolean withinTarget(OffsetDateTime heldAt, OffsetDateTime dueAt) {
+        return !heldAt.toInstant().isAfter(dueAt.toInstant());
+    }
+}

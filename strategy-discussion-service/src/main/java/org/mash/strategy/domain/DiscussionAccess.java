@@ -1,0 +1,29 @@
+package org.mash.strategy.domain;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Who may see a strategy discussion: MASH staff see every discussion; a strategy participant only the
+ * discussions their agency is invited to. A discussion a caller may not see is answered as not found.
+ */
+public final class DiscussionAccess {
+
+    public static final String PARTICIPANT = "strategy-participant";
+    public static final Set<String> MASH_STAFF = Set.of("mash-practitioner", "mash-manager");
+
+    private DiscussionAccess() {
+    }
+
+    public static boolean maySee(Set<String> callerRoles, String callerAgency, Collection<String> invitedAgencies) {
+        if (callerRoles.stream().anyMatch(MASH_STAFF::contains)) {
+            return true;
+        }
+        return callerRoles.contains(PARTICIPANT) && callerAgency != null && invitedAgencies.contains(callerAgency);
+    }
+
+    /** The agency whose invitations limit a caller's list: their own for a participant, none ({@code null}) for MASH staff. */
+    public static String listScope(Set<String> callerRoles, String callerAgency) {
+        return callerRoles.stream().anyMatch(MASH_STAFF::contains) ? null : callerAgency;
+    }
+}

@@ -1,0 +1,37 @@
+package org.mash.strategy.events;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.mash.strategy.domain.Mode;
+import org.mash.strategy.domain.Outcome;
+import org.mash.strategy.domain.Rag;
+
+/**
+ * The events this service publishes on {@code mash.strategy.v1} (schemas in docs/events/schemas), keyed by
+ * contact id. None carries personal data: no names, dates of birth, addresses or free text.
+ */
+public final class StrategyEvents {
+
+    public static final String TOPIC = "mash.strategy.v1";
+    public static final String DISCUSSION_OPENED = "mash.strategy.discussion-opened.v1";
+    public static final String DISCUSSION_HELD = "mash.strategy.discussion-held.v1";
+    public static final String S47_STARTED = "mash.strategy.s47-started.v1";
+
+    private StrategyEvents() {
+    }
+
+    public record DiscussionOpenedV1(UUID discussionId, UUID caseId, UUID contactId, String childRef, Rag rag,
+                                     OffsetDateTime openedAt, OffsetDateTime dueAt) {
+    }
+
+    public record DiscussionHeldV1(UUID discussionId, UUID contactId, String childRef, OffsetDateTime heldAt,
+                                   OffsetDateTime dueAt, boolean withinTarget, Mode mode,
+                                   Map<String, String> attendance, boolean coreAgenciesPresent, Outcome outcome) {
+    }
+
+    public record S47StartedV1(UUID enquiryId, UUID discussionId, UUID contactId, String childRef,
+                               LocalDate startedOn, LocalDate icpcTargetDate, boolean joint) {
+    }
+}

@@ -1,0 +1,66 @@
+package org.mash.strategy.events;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.mash.platform.events.CloudEvent;
+import org.mash.platform.events.MalformedEventException;
+import org.mash.platform.inbox.Inbox;
+import org.mash.strategy.service.StrategyDiscussionService;
+
+/**
+ * Opens a strategy discussion when triage hands a child over ({@code mash.triage.strategy-handoff.v1}). Reads
+ * only the fields it needs; other fields and other event types are ignored.
+ */
+@ApplicationScoped
+public class TriageHandoffConsumer {
+
+    static final String CONSUMER = "strategy-discussion-service";
+    static final String STRATEGY_DISCUSSION_REQUESTED = "mash.triage.strategy-discussion-requested.v1";
+
+    /** The part of {@code strategy-discussion-requested} this service reads. */
+    public record StrategyDiscussionRequested(UUID caseId, UUID contactId, String rag, OffsetDateTime authorisedAt,
+                                              String childRef, Child child, List<String> concernCodes,
+                                              String concernSummary) {
+    }
+
+    public record Child(String firstName, String lastName, LocalDate dateOfBirth, LocalDate expectedDateOfBirth,
+                        Address address) {
+    }
+
+    public record Address(String line1, String line2, String town, String postcode) {
+    }
+
+    private final Inbox inbox;
+    private final StrategyDiscussionService discussions;
+
+    public TriageHandoffConsumer(Inbox inbox, StrategyDiscussionService discussions) {
+        this.inbox = inbox;
+        this.discussions = discussions;
+    }
+
+    @Incoming("strategy-handoff")
+    @WithTransaction
+    public Uni<Void> onHandoff(String record) {
+        return inbox.handleOnce(CONSUMER, record, this::apply);
+    }
+
+    private Uni<Void> apply(CloudEvent event) {
+        if (!STRATEGY_DISCUSSION_REQUESTED.equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        StrategyDiscussionRequested requested = event.dataAs(StrategyDiscussionRequested.class);
+        if (requested.caseId() == null || requested.contactId() == null || requested.rag() == null
+                || requested.authorisedAt() == null || requested.childRef() == null || requested.child() == null
+                || requested.child().firstName() == null || requested.child().lastName() == null) {
+            throw new MalformedEventException("event " + event.id() + " of type " + event.type()
+                    + " lacks caseId, contactId, rag, authorisedAt, childRef or the child's name");
+        }
+        return discussions.open(requested);
+    }
+}

@@ -1,0 +1,97 @@
+package org.mash.strategy.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mash.platform.security.Caller;
+import org.mash.platform.security.Roles;
+import org.mash.strategy.domain.DiscussionStatus;
+import org.mash.strategy.domain.HoldRequest;
+import org.mash.strategy.service.StrategyDiscussionService;
+
+@Path("/api/v1/strategy-discussions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Strategy discussions", description = "Social care, police and health decide whether a section 47 enquiry starts")
+@SecurityRequirement(name = "keycloak")
+public class StrategyDiscussionResource {
+
+    static final String HELD_EXAMPLE = """
+            {
+              "heldAt": "2026-11-20T15:00:00Z",
+              "mode": "VIDEO",
+              "attendance": {"social-care": "ATTENDED", "police": "ATTENDED", "health": "ATTENDED",
+                             "education": "SENT_INFORMATION"},
+              "outcome": "S47_JOINT",
+              "rationale": "Domestic abuse with the child present; police investigating. Joint section 47 enquiry."
+            }""";
+
+    private final StrategyDiscussionService discussions;
+    private final Caller caller;
+
+    public StrategyDiscussionResource(StrategyDiscussionService discussions, Caller caller) {
+        this.discussions = discussions;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.STRATEGY_PARTICIPANT, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "List strategy discussions",
+            description = "A strategy participant sees only the discussions their agency is invited to. Newest first.")
+    public Uni<DiscussionViews.Page> list(@QueryParam("status") DiscussionStatus status,
+                                         @QueryParam("overdue") Boolean overdue,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return discussions.list(requester(), status, overdue, page, size)
+                .map(items -> new DiscussionViews.Page(page, size,
+                        items.stream().map(DiscussionViews.Summary::of).toList()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.STRATEGY_PARTICIPANT, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "A strategy discussion",
+            description = "With the child's details for the participants. A discussion your agency is not invited to answers 404.")
+    public Uni<DiscussionViews.Detail> get(@PathParam("id") UUID id) {
+        return discussions.read(id, requester()).map(loaded -> DiscussionViews.Detail.of(loaded, discussions));
+    }
+
+    @POST
+    @Path("/{id}/held")
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(summary = "Record the discussion as held, with attendance and decision",
+            description = "Recorded by the social care chair. A section 47 decision starts the enquiry, with the ICPC "
+                    + "target 15 working days after the discussion. The decision cannot be changed once recorded.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "joint section 47", value = HELD_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (application/problem+json names it)")
+    @APIResponse(responseCode = "409", description = "Already held: the decision cannot be changed")
+    public Uni<DiscussionViews.Detail> held(@PathParam("id") UUID id, @Valid @NotNull HoldRequest request) {
+        return discussions.hold(id, request, requester()).map(loaded -> DiscussionViews.Detail.of(loaded, discussions));
+    }
+
+    private StrategyDiscussionService.Requester requester() {
+        return new StrategyDiscussionService.Requester(caller.username(), caller.agency(), caller.roles());
+    }
+}

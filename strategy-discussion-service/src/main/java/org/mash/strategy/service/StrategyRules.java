@@ -1,0 +1,26 @@
+package org.mash.strategy.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mash.platform.time.WorkingDays;
+import org.mash.strategy.domain.ConveningTarget;
+import org.mash.strategy.domain.Section47;
+
+/** The domain's time rules, on the England and Wales working-day calendar, with the configured targets. */
+@ApplicationScoped
+public class StrategyRules {
+
+    @Produces
+    @Singleton
+    ConveningTarget conveningTarget() {
+        return new ConveningTarget(WorkingDays.englandAndWales());
+    }
+
+    @Produces
+    @Singleton
+    Section47 section47(@ConfigProperty(name = "mash.strategy.icpc-working-days", defaultValue = "15") int icpcWorkingDays) {
+        return new Section47(WorkingDays.englandAndWales(), icpcWorkingDays);
+    }
+}

@@ -1,0 +1,170 @@
+package org.mash.strategy.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.mash.platform.testing.EventSchemas;
+import org.mash.platform.testing.KafkaTestClient;
+import org.mash.platform.time.WorkingDays;
+import org.mash.strategy.Users;
+import org.mash.strategy.events.TriageHandoffConsumerTests;
+
+@QuarkusTest
+class StrategyDiscussionResourceTests {
+
+    static final String PATH = "/api/v1/strategy-discussions";
+
+    static String heldBody(String heldAt, String policeAttendance, String outcome, String rationale, String absenceReason) {
+        return """
+                {"heldAt": "%s", "mode": "VIDEO",
+                 "attendance": {"social-care": "ATTENDED", "police": "%s", "health": "ATTENDED"},
+                 "outcome": "%s"%s%s}""".formatted(heldAt, policeAttendance, outcome,
+                rationale == null ? "" : ", \"rationale\": \"" + rationale + "\"",
+                absenceReason == null ? "" : ", \"absenceReason\": \"" + absenceReason + "\"");
+    }
+
+    static String aMinuteAgo() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    @Test
+    void aJointSection47DecisionStartsTheEnquiryWithItsIcpcTargetAndCannotBeChanged() {
+        TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
+        String heldAt = aMinuteAgo();
+        LocalDate startedOn = OffsetDateTime.parse(heldAt).atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate();
+        LocalDate icpcTarget = WorkingDays.englandAndWales().plusWorkingDays(startedOn, 15);
+
+        Users.manager().contentType(ContentType.JSON)
+                .body(heldBody(heldAt, "ATTENDED", "S47_JOINT", "Domestic abuse with the child present", null))
+                .when().post(PATH + "/" + opened.discussionId() + "/held")
+                .then().statusCode(200)
+                .body("status", equalTo("HELD"))
+                .body("outcome", equalTo("S47_JOINT"))
+                .body("coreAgenciesPresent", equalTo(true))
+                .body("s47.startedOn", equalTo(startedOn.toString()))
+                .body("s47.icpcTargetDate", equalTo(icpcTarget.toString()))
+                .body("s47.joint", equalTo(true));
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.awaitRecords("mash.strategy.v1",
+                r -> opened.contactId().equals(r.key())
+                        && (r.value().contains("s47-started") || r.value().contains("discussion-held")),
+                2, Duration.ofSeconds(30));
+        for (ConsumerRecord<String, String> r : records) {
+            JsonNode event = EventSchemas.assertValid(r.value());
+            assertEquals(opened.discussionId(), event.at("/data/discussionId").asText());
+            assertEquals(opened.contactId(), event.at("/data/contactId").asText(), "keyed by contact id");
+            if (event.get("type").asText().equals("mash.strategy.s47-started.v1")) {
+                assertEquals(startedOn.toString(), event.at("/data/startedOn").asText());
+                assertEquals(icpcTarget.toString(), event.at("/data/icpcTargetDate").asText());
+                assertEquals(true, event.at("/data/joint").asBoolean());
+            } else {
+                assertEquals("mash.strategy.discussion-held.v1", event.get("type").asText());
+                assertEquals(true, event.at("/data/withinTarget").asBoolean(), "held before the end of its due day");
+                assertEquals(true, event.at("/data/coreAgenciesPresent").asBoolean());
+                assertEquals("ATTENDED", event.at("/data/attendance/police").asText());
+                assertFalse(r.value().contains("Domestic abuse"), "no free text in the event");
+                assertFalse(r.value().contains("Amira"), "no names in the event");
+            }
+        }
+
+        Users.manager().contentType(ContentType.JSON)
+                .body(heldBody(aMinuteAgo(), "ATTENDED", "NFA", "Changed my mind", null))
+                .when().post(PATH + "/" + opened.discussionId() + "/held")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("status", equalTo(409));
+        Users.manager().get(PATH + "/" + opened.discussionId())
+                .then().statusCode(200).body("outcome", equalTo("S47_JOINT"));
+    }
+
+    @Test
+    void aRationaleIsRequired() {
+        TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
+        Users.manager().contentType(ContentType.JSON)
+                .body(heldBody(aMinuteAgo(), "ATTENDED", "NFA", null, null))
+                .when().post(PATH + "/" + opened.discussionId() + "/held")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("rationale"));
+    }
+
+    @Test
+    void holdingWithoutThePoliceNeedsAReason() {
+        TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
+        Users.manager().contentType(ContentType.JSON)
+                .body(heldBody(aMinuteAgo(), "DECLINED", "CSC_ASSESSMENT", "Assessment of needs", null))
+                .when().post(PATH + "/" + opened.discussionId() + "/held")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("absenceReason"));
+        Users.manager().get(PATH + "/" + opened.discussionId()).then().statusCode(200).body("status", equalTo("OPEN"));
+
+        Users.manager().contentType(ContentType.JSON)
+                .body(heldBody(aMinuteAgo(), "DECLINED", "CSC_ASSESSMENT", "Assessment of needs",
+                        "Police had no officer free; they sent their information"))
+                .when().post(PATH + "/" + opened.discussionId() + "/held")
+                .then().statusCode(200)
+                .body("coreAgenciesPresent", equalTo(false))
+                .body("s47", equalTo(null));
+    }
+
+    @Test
+    void aDiscussionCannotBeHeldInTheFuture() {
+        TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
+        Users.manager().contentType(ContentType.JSON)
+                .body(heldBody(OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).toString(), "ATTENDED", "NFA", "NFA", null))
+                .when().post(PATH + "/" + opened.discussionId() + "/held")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("heldAt"));
+    }
+
+    @Test
+    void participantsSeeOnlyTheDiscussionsTheirAgencyIsInvitedTo() {
+        TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
+        String id = opened.discussionId();
+        Users.participant("health").get(PATH + "/" + id)
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("child.firstName", equalTo("Amira"))
+                .body("invitations.agency", hasItem("health"));
+        Users.participant("health").queryParam("size", 500).get(PATH)
+                .then().statusCode(200).body("items.id", hasItem(id));
+
+        Users.participant("education").get(PATH + "/" + id)
+                .then().statusCode(404).contentType("application/problem+json");
+        Users.participant("education").queryParam("size", 500).get(PATH)
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+
+        Users.practitioner().queryParam("status", "OPEN").queryParam("size", 500).get(PATH)
+                .then().statusCode(200).body("items.id", hasItem(id));
+        Users.practitioner().queryParam("status", "HELD").queryParam("size", 500).get(PATH)
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void theWrongRoleIsForbidden() {
+        Users.analyst().get(PATH).then().statusCode(403).contentType("application/problem+json");
+        TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
+        Users.participant("police").contentType(ContentType.JSON)
+                .body(heldBody(aMinuteAgo(), "ATTENDED", "NFA", "NFA", null))
+                .post(PATH + "/" + opened.discussionId() + "/held").then().statusCode(403);
+    }
+
+    @Test
+    void noTokenIsUnauthorised() {
+        given().get(PATH).then().statusCode(401);
+    }
+}

@@ -1,0 +1,59 @@
+package org.mash.triage.rest;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.mash.triage.domain.CaseStatus;
+import org.mash.triage.domain.Outcome;
+import org.mash.triage.domain.Rag;
+import org.mash.triage.repository.TriageCase;
+import org.mash.triage.service.TriageService;
+
+/** What the triage API answers. */
+public final class CaseViews {
+
+    private CaseViews() {
+    }
+
+    public record Child(String firstName, String lastName, LocalDate dateOfBirth, LocalDate expectedDateOfBirth) {
+    }
+
+    public record Proposal(Outcome outcome, String rationale, String primaryNeedCode, String proposedBy,
+                           OffsetDateTime proposedAt, String returnComment) {
+    }
+
+    public record Decision(Outcome outcome, String authorisedBy, OffsetDateTime authorisedAt) {
+    }
+
+    /** One line of the queue: what is due, and how long is left (negative when overdue). */
+    public record QueueItem(UUID id, UUID contactId, Child child, List<String> concernCodes, String concernSummary,
+                            String sourceCode, String agency, Rag rag, OffsetDateTime receivedAt, OffsetDateTime dueAt,
+                            long minutesLeft, boolean overdue, OffsetDateTime oneWorkingDayDueAt, CaseStatus status,
+                            String assignee, Proposal proposal, Decision decision) {
+
+        static QueueItem of(TriageCase c, OffsetDateTime now) {
+            long minutesLeft = Duration.between(now, c.dueAt).toMinutes();
+            boolean decided = c.status == CaseStatus.DECIDED;
+            OffsetDateTime reference = decided ? c.authorisedAt : now;
+            return new QueueItem(c.id, c.contactId,
+                    new Child(c.childFirstName, c.childLastName, c.childDateOfBirth, c.childExpectedBirth),
+                    TriageService.concernCodes(c), summary(c.description), c.sourceCode, c.agency, c.rag, c.receivedAt,
+                    c.dueAt, minutesLeft, reference.isAfter(c.dueAt), c.oneWorkingDayDueAt, c.status, c.assignee,
+                    c.proposedOutcome == null ? null : new Proposal(c.proposedOutcome, c.proposedRationale,
+                            c.proposedPrimaryNeed, c.proposedBy, c.proposedAt, c.returnComment),
+                    c.decidedOutcome == null ? null : new Decision(c.decidedOutcome, c.authorisedBy, c.authorisedAt));
+        }
+
+        private static String summary(String description) {
+            return description.length() <= 200 ? description : description.substring(0, 197) + "...";
+        }
+    }
+
+    public record CaseDetail(QueueItem item, Object contact) {
+    }
+
+    public record Page(int page, int size, List<QueueItem> items) {
+    }
+}

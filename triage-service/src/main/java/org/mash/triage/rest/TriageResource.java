@@ -1,0 +1,115 @@
+package org.mash.triage.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.Json;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mash.platform.security.Caller;
+import org.mash.platform.security.Roles;
+import org.mash.triage.domain.CaseStatus;
+import org.mash.triage.domain.Outcome;
+import org.mash.triage.domain.Rag;
+import org.mash.triage.service.TriageService;
+
+@Path("/api/v1/triage")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Triage", description = "The MASH queue and decisions")
+@SecurityRequirement(name = "keycloak")
+public class TriageResource {
+
+    public record ProposalRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 8_000) String rationale,
+                                  @Size(max = 10) String primaryNeedCode) {
+    }
+
+    public record ReturnRequest(@NotBlank @Size(max = 4_000) String comment) {
+    }
+
+    private final TriageService triage;
+    private final Caller caller;
+    private final Clock clock;
+
+    public TriageResource(TriageService triage, Caller caller, Clock clock) {
+        this.triage = triage;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/queue")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "The queue: open cases, most urgent (earliest due) first",
+            description = "Filter by RAG, status, overdue, or mine=true for the cases assigned to you.")
+    public Uni<CaseViews.Page> queue(@QueryParam("rag") Rag rag, @QueryParam("status") CaseStatus status,
+                                     @QueryParam("overdue") Boolean overdue,
+                                     @QueryParam("mine") @DefaultValue("false") boolean mine,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return triage.queue(new TriageService.QueueFilter(rag, status, overdue, mine ? caller.username() : null, page, size))
+                .map(cases -> new CaseViews.Page(page, size, cases.stream().map(c -> CaseViews.QueueItem.of(c, now)).toList()));
+    }
+
+    @GET
+    @Path("/cases/{id}")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "One case with the contact as received (the read is logged)")
+    public Uni<CaseViews.CaseDetail> get(@PathParam("id") UUID id) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return triage.read(id, actor())
+                .map(c -> new CaseViews.CaseDetail(CaseViews.QueueItem.of(c, now), Json.decodeValue(c.contactRecord, java.util.Map.class)));
+    }
+
+    @POST
+    @Path("/cases/{id}/decision")
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Propose a decision (practitioner)",
+            description = "Outcome and rationale; a referral (CSC_ASSESSMENT, STRATEGY_DISCUSSION) needs a primary need code.")
+    public Uni<CaseViews.QueueItem> propose(@PathParam("id") UUID id, @Valid @NotNull ProposalRequest request) {
+        return triage.propose(id, actor(), request.outcome(), request.rationale(), request.primaryNeedCode())
+                .map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+    }
+
+    @POST
+    @Path("/cases/{id}/decision/authorisation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(summary = "Authorise the proposed decision (manager, not the proposer)",
+            description = "Only an authorised decision leaves the triage service as an event.")
+    public Uni<CaseViews.QueueItem> authorise(@PathParam("id") UUID id) {
+        return triage.authorise(id, actor()).map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+    }
+
+    @POST
+    @Path("/cases/{id}/decision/return")
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(summary = "Return the proposal to the practitioner with a comment (manager)")
+    public Uni<CaseViews.QueueItem> giveBack(@PathParam("id") UUID id, @Valid @NotNull ReturnRequest request) {
+        return triage.returnProposal(id, actor(), request.comment())
+                .map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+    }
+
+    private TriageService.Actor actor() {
+        return new TriageService.Actor(caller.username(), caller.roles());
+    }
+}

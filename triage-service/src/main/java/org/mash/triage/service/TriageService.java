@@ -1,0 +1,230 @@
+package org.mash.triage.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.mash.platform.outbox.Outbox;
+import org.mash.platform.problem.Problem;
+import org.mash.platform.problem.ProblemException;
+import org.mash.triage.domain.AgeBand;
+import org.mash.triage.domain.CaseStatus;
+import org.mash.triage.domain.Outcome;
+import org.mash.triage.domain.Rag;
+import org.mash.triage.domain.Violation;
+import org.mash.triage.events.ContactReceived;
+import org.mash.triage.events.TriageEvents;
+import org.mash.triage.repository.CaseAccessLog;
+import org.mash.triage.repository.TriageCase;
+
+/** Opens a case for every contact, serves the queue, and takes decisions from proposal to authorisation. */
+@ApplicationScoped
+public class TriageService {
+
+    private static final Logger LOG = Logger.getLogger(TriageService.class);
+
+    /** Who is acting, as the service needs it. */
+    public record Actor(String username, Set<String> roles) {
+    }
+
+    /** Queue filters; null means "any". */
+    public record QueueFilter(Rag rag, CaseStatus status, Boolean overdue, String assignee, int page, int size) {
+    }
+
+    private final TriageRules rules;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public TriageService(TriageRules rules, Outbox outbox, Clock clock) {
+        this.rules = rules;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Call inside a transaction: a contact was received; it enters the queue with a suggested RAG and due times. */
+    public Uni<Void> open(ContactReceived contact, String record) {
+        return TriageCase.count("contactId", contact.contactId()).chain(existing -> {
+            if (existing > 0) {
+                LOG.infof("contact %s already has a case", contact.contactId());
+                return Uni.createFrom().voidItem();
+            }
+            TriageCase c = newCase(contact, record);
+            TriageEvents.CaseOpenedV1 event = new TriageEvents.CaseOpenedV1(c.id, c.contactId, c.submissionId,
+                    c.receivedAt, c.openedAt, c.sourceCode, contact.concernCodes(), c.rag.name(), c.dueAt,
+                    c.oneWorkingDayDueAt, c.childRef,
+                    AgeBand.of(c.childDateOfBirth, c.receivedAt.atZoneSameInstant(rules.zone()).toLocalDate()),
+                    c.childSex, c.childEthnicity, c.agency);
+            return c.persist()
+                    .chain(() -> outbox.publish(TriageEvents.TOPIC, c.contactId.toString(), TriageEvents.CASE_OPENED,
+                            c.id.toString(), event))
+                    .invoke(() -> LOG.infof("case %s opened for contact %s, %s due %s", c.id, c.contactId, c.rag, c.dueAt))
+                    .replaceWithVoid();
+        });
+    }
+
+    /** Open work, most urgent first. */
+    @WithSession
+    public Uni<List<TriageCase>> queue(QueueFilter filter) {
+        StringBuilder query = new StringBuilder(filter.status() == null ? "status <> :decided" : "status = :status");
+        Parameters params = filter.status() == null
+                ? Parameters.with("decided", CaseStatus.DECIDED) : Parameters.with("status", filter.status());
+        if (filter.rag() != null) {
+            query.append(" and rag = :rag");
+            params.and("rag", filter.rag());
+        }
+        if (filter.assignee() != null) {
+            query.append(" and assignee = :assignee");
+            params.and("assignee", filter.assignee());
+        }
+        if (filter.overdue() != null) {
+            query.append(filter.overdue() ? " and dueAt < :now" : " and dueAt >= :now");
+            params.and("now", now());
+        }
+        return TriageCase.<TriageCase>find(query.toString(), Sort.ascending("dueAt").and("receivedAt"), params)
+                .page(Page.of(filter.page(), filter.size())).list();
+    }
+
+    /** One case, with the read recorded. */
+    @WithTransaction
+    public Uni<TriageCase> read(UUID id, Actor actor) {
+        return find(id).call(c -> logAccess(c, actor, "READ"));
+    }
+
+    @WithTransaction
+    public Uni<TriageCase> propose(UUID id, Actor practitioner, Outcome outcome, String rationale, String primaryNeedCode) {
+        return find(id).invoke(c -> {
+            List<Violation> violations = rules.decisions().checkProposal(c.status, outcome, rationale, primaryNeedCode);
+            reject(violations);
+            c.status = CaseStatus.PROPOSED;
+            c.proposedOutcome = outcome;
+            c.proposedRationale = rationale;
+            c.proposedPrimaryNeed = outcome.isReferral() ? primaryNeedCode : null;
+            c.proposedBy = practitioner.username();
+            c.proposedAt = now();
+            c.returnComment = null;
+        });
+    }
+
+    /** The manager authorises the proposal: the decision leaves the service as events, in the same transaction. */
+    @WithTransaction
+    public Uni<TriageCase> authorise(UUID id, Actor manager) {
+        return find(id).chain(c -> {
+            rules.decisions().checkAuthorisation(c.status, c.proposedBy, manager.username())
+                    .ifPresent(v -> reject(List.of(v)));
+            c.status = CaseStatus.DECIDED;
+            c.decidedOutcome = c.proposedOutcome;
+            c.authorisedBy = manager.username();
+            c.authorisedAt = now();
+            TriageEvents.DecisionAuthorisedV1 decided = new TriageEvents.DecisionAuthorisedV1(c.id, c.contactId,
+                    c.receivedAt, c.decidedOutcome.name(), c.decidedOutcome.isReferral(), c.proposedPrimaryNeed,
+                    c.rag.name(), "mash-practitioner", c.proposedAt, c.authorisedAt, c.dueAt, c.oneWorkingDayDueAt,
+                    c.childRef);
+            Uni<?> published = outbox.publish(TriageEvents.TOPIC, c.contactId.toString(), TriageEvents.DECISION_AUTHORISED,
+                    c.id.toString(), decided);
+            if (c.decidedOutcome == Outcome.STRATEGY_DISCUSSION) {
+                published = published.chain(() -> outbox.publish(TriageEvents.HANDOFF_TOPIC, c.contactId.toString(),
+                        TriageEvents.STRATEGY_DISCUSSION_REQUESTED, c.id.toString(), handoff(c)));
+            }
+            return published.invoke(() -> LOG.infof("case %s decided %s", c.id, c.decidedOutcome)).replaceWith(c);
+        });
+    }
+
+    @WithTransaction
+    public Uni<TriageCase> returnProposal(UUID id, Actor manager, String comment) {
+        return find(id).invoke(c -> {
+            reject(rules.decisions().checkReturn(c.status, comment));
+            c.status = CaseStatus.OPEN;
+            c.returnComment = comment;
+        });
+    }
+
+    private TriageEvents.StrategyDiscussionRequestedV1 handoff(TriageCase c) {
+        Object address = c.childAddress == null ? null : io.vertx.core.json.Json.decodeValue(c.childAddress, java.util.Map.class);
+        return new TriageEvents.StrategyDiscussionRequestedV1(c.id, c.contactId, c.rag.name(), c.authorisedAt, c.childRef,
+                new TriageEvents.ChildIdentity(c.childFirstName, c.childLastName, c.childDateOfBirth, c.childExpectedBirth,
+                        address),
+                concernCodes(c), c.description);
+    }
+
+    public static List<String> concernCodes(TriageCase c) {
+        return Arrays.stream(c.concernCodes.split(",")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private Uni<TriageCase> find(UUID id) {
+        return TriageCase.<TriageCase>findById(id).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("no triage case " + id));
+    }
+
+    private Uni<Void> logAccess(TriageCase c, Actor actor, String action) {
+        CaseAccessLog entry = new CaseAccessLog();
+        entry.caseId = c.id;
+        entry.username = actor.username();
+        entry.roles = String.join(",", actor.roles().stream().sorted().toList());
+        entry.action = action;
+        entry.at = now();
+        return entry.persist().replaceWithVoid();
+    }
+
+    private static void reject(List<Violation> violations) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        boolean stateConflict = violations.stream().allMatch(v -> v.field().isEmpty());
+        List<Problem.FieldError> errors = violations.stream()
+                .map(v -> new Problem.FieldError(v.field(), v.rule(), v.message())).toList();
+        if (stateConflict) {
+            throw new ProblemException(Problem.of(409, "Conflict", violations.get(0).message(), errors));
+        }
+        throw ProblemException.invalid(errors);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private TriageCase newCase(ContactReceived contact, String record) {
+        ContactReceived.Child child = contact.child();
+        Rag suggested = Rag.suggest(contact.immediateDanger(), contact.referrerUrgency());
+        Instant received = contact.receivedAt().toInstant();
+        TriageCase c = new TriageCase();
+        c.id = UUID.randomUUID();
+        c.contactId = contact.contactId();
+        c.submissionId = contact.submissionId();
+        c.receivedAt = contact.receivedAt().withOffsetSameInstant(ZoneOffset.UTC);
+        c.openedAt = now();
+        c.sourceCode = contact.sourceCode();
+        c.agency = contact.agency();
+        c.concernCodes = String.join(",", contact.concernCodes());
+        c.description = contact.description();
+        c.immediateDanger = contact.immediateDanger();
+        c.ragSuggested = suggested;
+        c.rag = suggested;
+        c.dueAt = rules.targets().ragDue(received, suggested).atOffset(ZoneOffset.UTC);
+        c.oneWorkingDayDueAt = rules.targets().oneWorkingDayDue(received).atOffset(ZoneOffset.UTC);
+        c.childRef = rules.childRef().of(child.nhsNumber(), child.firstName(), child.lastName(), child.dateOfBirth(),
+                child.expectedDateOfBirth());
+        c.childFirstName = child.firstName();
+        c.childLastName = child.lastName();
+        c.childDateOfBirth = child.dateOfBirth();
+        c.childExpectedBirth = child.expectedDateOfBirth();
+        c.childSex = child.sex();
+        c.childEthnicity = child.ethnicity();
+        c.childNhsNumber = child.nhsNumber();
+        c.childAddress = child.address() == null || child.address().isNull() ? null : child.address().toString();
+        c.contactRecord = record;
+        c.status = CaseStatus.OPEN;
+        return c;
+    }
+}
