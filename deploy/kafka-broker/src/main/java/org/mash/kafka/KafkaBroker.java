@@ -44,7 +44,7 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
                 String clusterId = base64Uuid();
                 Process format = java(classpath, List.of("kafka.tools.StorageTool", "format", "--standalone",
-                        "-t", clusterId, "-c", config.toString()), logFile).start();
+                        "--cluster-id=" + clusterId, "--config=" + config), logFile).start();
                 if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                     throw new IllegalStateException("formatting the Kafka log directory failed, see " + logFile);
                 }

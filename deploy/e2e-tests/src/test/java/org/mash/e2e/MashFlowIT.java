@@ -1,0 +1,163 @@
+package org.mash.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mash.localstack.LocalStack;
+import org.mash.platform.time.WorkingDays;
+
+/**
+ * The slice end to end: four packaged services as separate processes, a real Kafka broker, PostgreSQL and
+ * Keycloak, driven over HTTP with real tokens.
+ */
+class MashFlowIT {
+
+    static final String CONTACTS = "contacts-service";
+    static final String TRIAGE = "triage-service";
+    static final String STRATEGY = "strategy-discussion-service";
+    static final String METRICS = "metrics-service";
+    static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
+    static final String CONTACT = """
+            {
+              "sourceCode": "6",
+              "referrer": {"name": "PC Sam Patel", "role": "Constable", "organisation": "Metropolitan Police"},
+              "children": [{"firstName": "Amira", "lastName": "Khan", "dateOfBirth": "2016-04-02", "sex": "F",
+                            "ethnicity": "APKN", "nhsNumber": "943 476 5919",
+                            "address": {"line1": "12 Example Road", "town": "London", "postcode": "E8 1AA"}}],
+              "concernCodes": ["3A"],
+              "description": "Police attended a domestic incident; the child was present.",
+              "immediateDanger": true,
+              "consent": {"status": "NOT_SOUGHT", "reason": "Seeking consent could place the child at risk"}
+            }""";
+
+    @BeforeAll
+    static void startTheSystem() {
+        MashSystem.start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        MashSystem.stop();
+    }
+
+    @Test
+    void everyEndpointNeedsATokenWithTheRightRole() {
+        given().get(MashSystem.url(CONTACTS) + "/api/v1/contacts").then().statusCode(401);
+        given().get(MashSystem.url(TRIAGE) + "/api/v1/triage/queue").then().statusCode(401);
+        given().get(MashSystem.url(STRATEGY) + "/api/v1/strategy-discussions").then().statusCode(401);
+        given().get(MashSystem.url(METRICS) + "/api/v1/metrics").then().statusCode(401);
+        given().auth().oauth2("not.a.token").get(MashSystem.url(CONTACTS) + "/api/v1/contacts").then().statusCode(401);
+
+        MashSystem.as("analyst").contentType(ContentType.JSON).body(CONTACT)
+                .post(MashSystem.url(CONTACTS) + "/api/v1/contacts").then().statusCode(403);
+        MashSystem.as("referrer.police").get(MashSystem.url(TRIAGE) + "/api/v1/triage/queue").then().statusCode(403);
+        MashSystem.as("referrer.police").get(MashSystem.url(METRICS) + "/api/v1/metrics").then().statusCode(403);
+        MashSystem.as("analyst").get(MashSystem.url(STRATEGY) + "/api/v1/strategy-discussions").then().statusCode(403);
+        MashSystem.as("practitioner").post(MashSystem.url(TRIAGE) + "/api/v1/triage/cases/"
+                + java.util.UUID.randomUUID() + "/decision/authorisation").then().statusCode(403);
+    }
+
+    @Test
+    void aContactGoesFromThePoliceThroughTriageToASection47AndIntoTheFigures() throws Exception {
+        // a police referrer posts a contact
+        String contactId = MashSystem.as("referrer.police").contentType(ContentType.JSON)
+                .header("X-Correlation-Id", "e2e-contact-1").body(CONTACT)
+                .post(MashSystem.url(CONTACTS) + "/api/v1/contacts")
+                .then().statusCode(201).extract().path("contactIds[0]");
+
+        // a school referrer cannot see it
+        MashSystem.as("referrer.school").get(MashSystem.url(CONTACTS) + "/api/v1/contacts/" + contactId)
+                .then().statusCode(404);
+
+        // it appears in the MASH queue as RED (immediate danger)
+        String practitioner = MashSystem.token("practitioner");
+        String caseId = await().atMost(EVENTUALLY).until(() -> given().auth().oauth2(practitioner)
+                .get(MashSystem.url(TRIAGE) + "/api/v1/triage/queue").then().statusCode(200).extract()
+                .<String>path("items.find { it.contactId == '" + contactId + "' }.id"), id -> id != null);
+        given().auth().oauth2(practitioner).get(MashSystem.url(TRIAGE) + "/api/v1/triage/cases/" + caseId)
+                .then().statusCode(200).body("item.rag", equalTo("RED"));
+
+        // the correlation id travelled with the event into the triage service's log
+        String triageLog = Files.readString(MashSystem.log(TRIAGE));
+        assertTrue(triageLog.contains("cid:e2e-contact-1"), "correlation id in the triage log");
+
+        // practitioner proposes a strategy discussion, the manager authorises it
+        given().auth().oauth2(practitioner).contentType(ContentType.JSON)
+                .body("{\"outcome\": \"STRATEGY_DISCUSSION\", \"rationale\": \"Reasonable cause to suspect significant harm\","
+                        + " \"primaryNeedCode\": \"N1\"}")
+                .post(MashSystem.url(TRIAGE) + "/api/v1/triage/cases/" + caseId + "/decision").then().statusCode(200);
+        MashSystem.as("manager").post(MashSystem.url(TRIAGE) + "/api/v1/triage/cases/" + caseId + "/decision/authorisation")
+                .then().statusCode(200).body("status", equalTo("DECIDED"));
+
+        // the strategy discussion opens; health (invited) sees it
+        String health = MashSystem.token("participant.health");
+        String discussionId = await().atMost(EVENTUALLY).until(() -> given().auth().oauth2(health)
+                .get(MashSystem.url(STRATEGY) + "/api/v1/strategy-discussions").then().statusCode(200).extract()
+                .<String>path("items.find { it.contactId == '" + contactId + "' }.id"), id -> id != null);
+
+        // held today with social care, police and health: joint s47, ICPC target 15 working days later
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        String heldAt = java.time.OffsetDateTime.now().minusMinutes(1).toString();
+        String icpcTarget = MashSystem.as("manager").contentType(ContentType.JSON)
+                .body("{\"heldAt\": \"" + heldAt + "\", \"mode\": \"VIDEO\", \"attendance\": {\"social-care\": \"ATTENDED\","
+                        + " \"police\": \"ATTENDED\", \"health\": \"ATTENDED\"}, \"outcome\": \"S47_JOINT\","
+                        + " \"rationale\": \"Joint enquiry with police\"}")
+                .post(MashSystem.url(STRATEGY) + "/api/v1/strategy-discussions/" + discussionId + "/held")
+                .then().statusCode(200).extract().path("s47.icpcTargetDate");
+        assertEquals(WorkingDays.englandAndWales().plusWorkingDays(today, 15).toString(), icpcTarget);
+
+        // the referrer sees the outcome
+        await().atMost(EVENTUALLY).untilAsserted(() -> MashSystem.as("referrer.police")
+                .get(MashSystem.url(CONTACTS) + "/api/v1/contacts/" + contactId)
+                .then().statusCode(200)
+                .body("contact.status", equalTo("DECIDED"))
+                .body("contact.outcome", equalTo("STRATEGY_DISCUSSION"))
+                .body("timeline.step", hasItem("DECIDED")));
+
+        // the metrics, from events alone, show the contact, the referral and the s47 enquiry
+        String analyst = MashSystem.token("analyst");
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            List<Map<String, Object>> figures = given().auth().oauth2(analyst).get(MashSystem.url(METRICS) + "/api/v1/metrics")
+                    .then().statusCode(200).extract().path("figures");
+            assertEquals(1, numerator(figures, "contacts"));
+            assertEquals(1, numerator(figures, "referrals"));
+            assertEquals(1, numerator(figures, "conversion"));
+            assertEquals(1, numerator(figures, "s47"));
+        });
+    }
+
+    @Test
+    void everyServiceIsHealthyDocumentedAndMeasured() {
+        for (LocalStack.Service service : LocalStack.SERVICES) {
+            String url = MashSystem.url(service.name());
+            given().get(url + "/q/health").then().statusCode(200).body("status", equalTo("UP"))
+                    .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Reactive PostgreSQL")))
+                    .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Messaging")));
+            given().get(url + "/q/openapi?format=json").then().statusCode(200).body("openapi", not(equalTo(null)));
+            given().get(url + "/q/metrics").then().statusCode(200);
+        }
+    }
+
+    private static int numerator(List<Map<String, Object>> figures, String id) {
+        Map<String, Object> figure = figures.stream().filter(f -> id.equals(f.get("id"))).findFirst().orElse(null);
+        assertNotNull(figure, "figure " + id);
+        return ((Number) figure.get("numerator")).intValue();
+    }
+}

@@ -1,0 +1,71 @@
+package org.mash.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.mash.localstack.LocalStack;
+
+/** The running system for the end-to-end tests: started once, on free ports and throw-away databases. */
+final class MashSystem {
+
+    private static LocalStack stack;
+
+    private MashSystem() {
+    }
+
+    static synchronized LocalStack start() {
+        if (stack == null) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            LocalStack.SERVICES.forEach(s -> ports.put(s.name(), freePort()));
+            Path root = Path.of(System.getProperty("mash.root", "../.."));
+            Path state = Path.of(System.getProperty("mash.e2e.state", "target/e2e-state"));
+            LocalStack.Options options = new LocalStack.Options(root, state, freePort(), freePort(), freePort(), freePort(),
+                    ports, "_e2e_" + UUID.randomUUID().toString().substring(0, 6), false, "127.0.0.1", 5432, "postgres", "");
+            stack = LocalStack.start(options);
+            Runtime.getRuntime().addShutdownHook(new Thread(MashSystem::stop));
+        }
+        return stack;
+    }
+
+    static synchronized void stop() {
+        if (stack != null) {
+            stack.close();
+            stack.dropDatabases();
+            stack = null;
+        }
+    }
+
+    static String url(String service) {
+        return stack.options().serviceUrl(service);
+    }
+
+    static Path log(String name) {
+        return stack.options().logDir().resolve(name + ".log");
+    }
+
+    /** A real access token from Keycloak (password grant on the public mash-cli client). */
+    static String token(String username) {
+        return given().formParam("grant_type", "password").formParam("client_id", "mash-cli")
+                .formParam("username", username).formParam("password", "demo")
+                .post(stack.options().keycloakUrl() + "/realms/mash/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    static RequestSpecification as(String username) {
+        return given().auth().oauth2(token(username));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

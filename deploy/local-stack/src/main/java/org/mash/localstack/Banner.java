@@ -1,0 +1,38 @@
+package org.mash.localstack;
+
+/** What the run command prints once everything is up: where things are and how to try them. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String text(LocalStack.Options o) {
+        String kc = o.keycloakUrl();
+        return """
+
+                ================================================================================
+                 MASH is running. Logs: %s
+                --------------------------------------------------------------------------------
+                 contacts-service             %s   (Swagger UI: /q/swagger-ui)
+                 triage-service               %s
+                 strategy-discussion-service  %s
+                 metrics-service              %s
+                 Keycloak                     %s   (admin console: admin / admin, local only)
+                 Kafka                        127.0.0.1:%d
+                --------------------------------------------------------------------------------
+                 Demo users (password "demo", local use only):
+                   referrer.police (referrer, police)     referrer.school (referrer, education)
+                   practitioner (mash-practitioner)       manager (mash-manager)
+                   officer.police (partner-officer)       participant.health (strategy-participant)
+                   analyst (analyst)
+                 Try:
+                   TOKEN=$(curl -s -d grant_type=password -d client_id=mash-cli -d username=referrer.police \\
+                     -d password=demo %s/realms/mash/protocol/openid-connect/token | jq -r .access_token)
+                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/contacts
+                 Ctrl-C stops everything.
+                ================================================================================
+                """.formatted(o.logDir(), o.serviceUrl("contacts-service"), o.serviceUrl("triage-service"),
+                o.serviceUrl("strategy-discussion-service"), o.serviceUrl("metrics-service"), kc, o.kafkaPort(), kc,
+                o.serviceUrl("contacts-service"));
+    }
+}

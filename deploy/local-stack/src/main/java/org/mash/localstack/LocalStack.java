@@ -1,0 +1,369 @@
+package org.mash.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.mash.kafka.KafkaBroker;
+
+/**
+ * The whole MASH system on one machine: a Kafka broker, Keycloak with the {@code mash} realm, one database per
+ * service on the machine's PostgreSQL server, and the four packaged services as separate processes.
+ * Everything it starts it stops again ({@link #close()}). State (Kafka log, Keycloak's store) lives under
+ * {@link Options#stateDir()}, so a restart keeps the data; {@link Options#reset()} wipes it first.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String KEYCLOAK_VERSION = "26.7.3";
+    public static final String REALM = "mash";
+
+    /** A service of the system: its module folder (also its name), default port and database. */
+    public record Service(String name, int defaultPort, String database) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("contacts-service", 8081, "mash_contacts"),
+            new Service("triage-service", 8082, "mash_triage"),
+            new Service("strategy-discussion-service", 8083, "mash_strategy"),
+            new Service("metrics-service", 8084, "mash_metrics"));
+
+    /** Where everything runs. {@code databaseSuffix} lets tests use their own databases beside the real ones. */
+    public record Options(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort, int keycloakPort,
+                          int keycloakManagementPort, Map<String, Integer> servicePorts, String databaseSuffix,
+                          boolean reset, String pgHost, int pgPort, String pgUser, String pgPassword) {
+
+        public static Options defaults(Path root, Path stateDir, boolean reset) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(s -> ports.put(s.name(), envInt(s.name().replace("-", "_").toUpperCase() + "_PORT", s.defaultPort())));
+            return new Options(root, stateDir, envInt("KAFKA_PORT", 9092), envInt("KAFKA_CONTROLLER_PORT", 9093),
+                    envInt("KEYCLOAK_PORT", 8180), envInt("KEYCLOAK_MANAGEMENT_PORT", 9190), ports, "", reset,
+                    env("PGHOST", "127.0.0.1"), envInt("PGPORT", 5432), env("PGUSER", "postgres"), env("PGPASSWORD", ""));
+        }
+
+        public Path logDir() {
+            return stateDir.resolve("logs");
+        }
+
+        public String database(Service service) {
+            return service.database() + databaseSuffix;
+        }
+
+        public String keycloakUrl() {
+            return "http://localhost:" + keycloakPort;
+        }
+
+        public String serviceUrl(String name) {
+            return "http://localhost:" + servicePorts.get(name);
+        }
+    }
+
+    private final Options options;
+    private KafkaBroker kafka;
+    private Process keycloak;
+    private final Map<String, Process> services = new LinkedHashMap<>();
+
+    private LocalStack(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything and returns once every service reports itself ready (database and Kafka up). */
+    public static LocalStack start(Options options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    private void startAll() {
+        try {
+            if (options.reset()) {
+                log("--reset: dropping the databases and " + options.stateDir());
+                SERVICES.forEach(s -> dropDatabase(options.database(s)));
+                deleteRecursively(options.stateDir());
+            }
+            Files.createDirectories(options.logDir());
+            SERVICES.forEach(s -> createDatabaseIfMissing(options.database(s)));
+
+            log("starting Kafka on port " + options.kafkaPort());
+            kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(),
+                    options.kafkaControllerPort(), options.logDir().resolve("kafka.log"));
+
+            log("starting Keycloak " + KEYCLOAK_VERSION + " on port " + options.keycloakPort() + " (about 30 s)");
+            keycloak = startKeycloak();
+
+            for (Service service : SERVICES) {
+                log("starting " + service.name() + " on port " + options.servicePorts().get(service.name()));
+                services.put(service.name(), startService(service));
+            }
+            awaitReady(options.keycloakUrl() + "/realms/" + REALM + "/.well-known/openid-configuration", keycloak,
+                    "keycloak", Duration.ofMinutes(4));
+            for (Service service : SERVICES) {
+                awaitReady(options.serviceUrl(service.name()) + "/q/health/ready", services.get(service.name()),
+                        service.name(), Duration.ofMinutes(3));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops every process this stack started, services first, then Keycloak, then Kafka. */
+    @Override
+    public void close() {
+        services.values().forEach(LocalStack::stop);
+        services.clear();
+        if (keycloak != null) {
+            stop(keycloak);
+            keycloak = null;
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** Drops the databases this stack used (for tests, which use their own). */
+    public void dropDatabases() {
+        SERVICES.forEach(s -> dropDatabase(options.database(s)));
+    }
+
+    private Process startKeycloak() throws IOException {
+        Path home = options.stateDir().resolve("keycloak-" + KEYCLOAK_VERSION);
+        if (!Files.exists(home.resolve("bin").resolve("kc.sh"))) {
+            unzip(keycloakZip(), options.stateDir());
+        }
+        Path imports = home.resolve("data").resolve("import");
+        Files.createDirectories(imports);
+        Files.copy(options.root().resolve("deploy/keycloak/mash-realm.json"), imports.resolve("mash-realm.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--import-realm", "--http-port=" + options.keycloakPort(),
+                "--http-management-port=" + options.keycloakManagementPort(), "--health-enabled=true")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logDir().resolve("keycloak.log").toFile()));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return builder.start();
+    }
+
+    private Process startService(Service service) throws IOException {
+        Path jar = options.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw install -DskipTests first");
+        }
+        String db = "//" + options.pgHost() + ":" + options.pgPort() + "/" + options.database(service);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx384m", "-jar", jar.toString())
+                .directory(options.root().resolve(service.name()).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logDir().resolve(service.name() + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(options.servicePorts().get(service.name())));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql:" + db);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql:" + db);
+        env.put("QUARKUS_DATASOURCE_USERNAME", options.pgUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", options.pgPassword());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", options.keycloakUrl() + "/realms/" + REALM);
+        return builder.start();
+    }
+
+    private void awaitReady(String url, Process process, String name, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        int status = -1;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see "
+                        + options.logDir().resolve(name + ".log"));
+            }
+            status = httpStatus(url);
+            if (status == 200) {
+                log(name + " is ready");
+                return;
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + " (last status " + status + "); see "
+                + options.logDir().resolve(name + ".log"));
+    }
+
+    static int httpStatus(String url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(5000);
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            return status;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void createDatabaseIfMissing(String database) {
+        try (Connection c = adminConnection();
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    c.createStatement().execute("create database " + database);
+                    log("created database " + database);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + " on PostgreSQL at "
+                    + options.pgHost() + ":" + options.pgPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void dropDatabase(String database) {
+        try (Connection c = adminConnection()) {
+            c.createStatement().execute("drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/postgres",
+                options.pgUser(), options.pgPassword());
+    }
+
+    private static Path keycloakZip() throws IOException {
+        try (InputStream in = LocalStack.class.getResourceAsStream("keycloak.zip.path")) {
+            if (in == null) {
+                throw new IllegalStateException("keycloak.zip.path missing: build deploy/local-stack with Maven");
+            }
+            return Path.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
+        }
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        log("unpacking " + zip.getFileName() + " into " + into);
+        Files.createDirectories(into);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    if (target.toString().endsWith(".sh")) {
+                        target.toFile().setExecutable(true);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int envInt(String name, int fallback) {
+        return Integer.parseInt(env(name, String.valueOf(fallback)));
+    }
+
+    static void log(String message) {
+        System.out.println("[mash] " + message);
+    }
+
+    /** {@code --root DIR --state DIR [--reset]}: runs the system until this process is stopped (Ctrl-C). */
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        Path state = null;
+        boolean reset = false;
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String arg = rest.remove(0);
+            switch (arg) {
+                case "--root" -> root = Path.of(rest.remove(0)).toAbsolutePath().normalize();
+                case "--state" -> state = Path.of(rest.remove(0)).toAbsolutePath().normalize();
+                case "--reset" -> reset = true;
+                default -> throw new IllegalArgumentException("unknown option " + arg + " (use --root, --state, --reset)");
+            }
+        }
+        Options options = Options.defaults(root, state != null ? state : root.resolve(".mash-local"), reset);
+        LocalStack stack = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("stopping everything this command started");
+            stack.close();
+        }, "mash-stop"));
+        System.out.println(Banner.text(options));
+        Thread.currentThread().join();
+    }
+}
