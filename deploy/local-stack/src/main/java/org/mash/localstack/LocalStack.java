@@ -95,6 +95,9 @@ public final class LocalStack implements AutoCloseable {
             return stack;
         } catch (RuntimeException e) {
             stack.close();
+            if (!options.databaseSuffix().isEmpty()) {
+                stack.dropDatabases();
+            }
             throw e;
         }
     }
@@ -154,7 +157,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Drops the databases this stack used (for tests, which use their own). */
+    /** Drops the databases this stack used (for tests, which use their own; a failed start of theirs drops them too). */
     public void dropDatabases() {
         SERVICES.forEach(s -> dropDatabase(options.database(s)));
     }
