@@ -23,15 +23,3 @@ create table contact (
 );
 create index contact_agency_received on contact (agency, received_at desc);
 create index contact_submission on contact (submission_id);
-
--- Every read of a child's record: who, when, which record, in which role.
-create table contact_access_log (
-    id          bigserial primary key,
-    contact_id  uuid         not null,
-    username    varchar(200) not null,
-    agency      varchar(100),
-    roles       varchar(500) not null,
-    action      varchar(40)  not null,
-    at          timestamptz  not null
-);
-create index contact_access_log_contact on contact_access_log (contact_id, at);

@@ -55,15 +55,3 @@ create table s47_enquiry (
     icpc_target_date  date        not null,
     joint             boolean     not null
 );
-
--- Every read of, or decision on, a child's discussion: who, when, which record, in which role.
-create table discussion_access_log (
-    id            bigserial primary key,
-    discussion_id uuid         not null,
-    username      varchar(200) not null,
-    agency        varchar(100),
-    roles         varchar(500) not null,
-    action        varchar(40)  not null,
-    at            timestamptz  not null
-);
-create index discussion_access_log_discussion on discussion_access_log (discussion_id, at);

@@ -41,14 +41,3 @@ create table triage_case (
 -- the queue: open work by due time
 create index triage_case_queue on triage_case (due_at) where status <> 'DECIDED';
 create index triage_case_child_ref on triage_case (child_ref);
-
--- Every read of a case: who, when, in which role.
-create table case_access_log (
-    id        bigserial primary key,
-    case_id   uuid         not null,
-    username  varchar(200) not null,
-    roles     varchar(500) not null,
-    action    varchar(40)  not null,
-    at        timestamptz  not null
-);
-create index case_access_log_case on case_access_log (case_id, at);

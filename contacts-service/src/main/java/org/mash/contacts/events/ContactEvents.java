@@ -15,6 +15,7 @@ public final class ContactEvents {
 
     public static final String TOPIC = "mash.contacts.v1";
     public static final String CONTACT_RECEIVED = "mash.contacts.contact-received.v1";
+    public static final String CONTACT_AMENDED = "mash.contacts.contact-amended.v1";
 
     private ContactEvents() {
     }
@@ -36,6 +37,10 @@ public final class ContactEvents {
             String referrerUrgency,
             boolean immediateDanger,
             ContactSubmission.Consent consent) {
+    }
+
+    public record ContactAmendedV1(UUID contactId, UUID amendmentId, OffsetDateTime amendedAt, String kind, String text,
+                                   String agency, String amendedByRole) {
     }
 
     public record Child(

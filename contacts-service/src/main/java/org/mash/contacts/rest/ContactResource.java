@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,11 +22,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.mash.contacts.domain.Amendment;
 import org.mash.contacts.domain.ContactStatus;
 import org.mash.contacts.domain.ContactSubmission;
 import org.mash.contacts.domain.Timeline;
@@ -76,11 +79,17 @@ public class ContactResource {
             examples = @ExampleObject(name = "police contact", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Stored; one contact per child")
     @APIResponse(responseCode = "400", description = "A field breaks a rule (application/problem+json names it)")
-    public Uni<RestResponse<ContactViews.Submitted>> submit(@Valid @NotNull ContactSubmission submission) {
-        return contacts.submit(submission, requester())
-                .map(stored -> RestResponse.ResponseBuilder
-                        .<ContactViews.Submitted>created(URI.create("/api/v1/contacts/" + stored.get(0).id))
-                        .entity(ContactViews.Submitted.of(stored))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request")
+    public Uni<RestResponse<ContactViews.Submitted>> submit(
+            @Parameter(description = "Makes a retried submission safe: the same key with the same body returns the same "
+                    + "contacts; with a different body, 422. Scoped to your agency.", example = "5f0c7d1e-2b7a-4d3e-9c1a-8e2f4b6a7c90")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull ContactSubmission submission) {
+        return contacts.submit(submission, requester(), idempotencyKey)
+                .map(submitted -> RestResponse.ResponseBuilder
+                        .<ContactViews.Submitted>created(URI.create("/api/v1/contacts/" + submitted.contacts().get(0).id))
+                        .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
+                        .entity(ContactViews.Submitted.of(submitted.contacts()))
                         .build());
     }
 
@@ -102,8 +111,23 @@ public class ContactResource {
     @Operation(summary = "A contact with its timeline",
             description = "Received, in triage, decided (with the outcome). A contact of another agency answers 404.")
     public Uni<ContactViews.Detail> get(@PathParam("id") UUID id) {
-        return contacts.read(id, requester()).map(c -> new ContactViews.Detail(ContactViews.Summary.of(c),
-                Timeline.of(c.receivedAt, c.inTriageAt, c.decidedAt, c.outcome), contacts.details(c)));
+        return contacts.read(id, requester()).chain(c -> contacts.amendments(c.id).map(amendments ->
+                new ContactViews.Detail(ContactViews.Summary.of(c),
+                        Timeline.of(c.receivedAt, c.inTriageAt, c.decidedAt, c.outcome), contacts.details(c),
+                        amendments.stream().map(ContactViews.AmendmentView::of).toList())));
+    }
+
+    @POST
+    @Path("/{id}/amendments")
+    @RolesAllowed({Roles.REFERRER, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Add information to a contact",
+            description = "The contact as received is never changed; the amendment is recorded with who and when and "
+                    + "shown to the MASH on the triage case.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Uni<RestResponse<ContactViews.AmendmentView>> amend(@PathParam("id") UUID id, @Valid @NotNull Amendment amendment) {
+        return contacts.amend(id, amendment, requester()).map(a -> RestResponse.ResponseBuilder
+                .<ContactViews.AmendmentView>created(URI.create("/api/v1/contacts/" + id))
+                .entity(ContactViews.AmendmentView.of(a)).build());
     }
 
     private ContactService.Requester requester() {

@@ -32,7 +32,13 @@ public final class ContactViews {
         }
     }
 
-    public record Detail(Summary contact, List<Timeline.Step> timeline, Object submission) {
+    public record Detail(Summary contact, List<Timeline.Step> timeline, Object submission, List<AmendmentView> amendments) {
+    }
+
+    public record AmendmentView(UUID id, String kind, String text, String amendedBy, String agency, OffsetDateTime amendedAt) {
+        static AmendmentView of(org.mash.contacts.repository.ContactAmendment a) {
+            return new AmendmentView(a.id, a.kind, a.text, a.amendedBy, a.agency, a.amendedAt);
+        }
     }
 
     public record Page(int page, int size, List<Summary> items) {

@@ -20,15 +20,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.mash.contacts.domain.Amendment;
 import org.mash.contacts.domain.ContactAccess;
 import org.mash.contacts.domain.ContactStatus;
 import org.mash.contacts.domain.ContactSubmission;
+import org.mash.contacts.domain.Idempotency;
 import org.mash.contacts.domain.NhsNumber;
 import org.mash.contacts.domain.Timeline;
 import org.mash.contacts.domain.Violation;
 import org.mash.contacts.events.ContactEvents;
 import org.mash.contacts.repository.Contact;
-import org.mash.contacts.repository.ContactAccessLog;
+import org.mash.contacts.repository.ContactAmendment;
+import org.mash.contacts.repository.IdempotencyKey;
+import org.mash.platform.audit.AccessLog;
 import org.mash.platform.outbox.Outbox;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
@@ -49,20 +53,69 @@ public class ContactService {
     private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper json;
+    private final AccessLog accessLog;
 
-    public ContactService(ContactCodes codes, Outbox outbox, Clock clock, ObjectMapper json) {
+    public ContactService(ContactCodes codes, Outbox outbox, Clock clock, ObjectMapper json, AccessLog accessLog) {
         this.codes = codes;
         this.outbox = outbox;
+        this.accessLog = accessLog;
         this.clock = clock;
         this.json = json;
     }
 
+    /** The contacts of a submission, and whether they were stored now or earlier under the same idempotency key. */
+    public record Submitted(List<Contact> contacts, boolean replayed) {
+    }
+
     /**
      * Stores one contact per child and, in the same transaction, the {@code contact-received} events.
-     * Nothing is stored if any rule is broken.
+     * Nothing is stored if any rule is broken. With an idempotency key, a repeat of the same request answers
+     * with the contacts stored the first time (also when two copies race: the loser replays the winner's).
      */
+    public Uni<Submitted> submit(ContactSubmission submission, Requester requester, String idempotencyKey) {
+        Idempotency.checkKey(idempotencyKey).ifPresent(v -> {
+            throw ProblemException.invalid(List.of(new Problem.FieldError(v.field(), v.rule(), v.message())));
+        });
+        String fingerprint = Idempotency.fingerprint(toJson(submission));
+        return submitOnce(submission, requester, idempotencyKey, fingerprint)
+                .onFailure(ContactService::isDuplicateKey)
+                .recoverWithUni(() -> replay(requester.agency(), idempotencyKey, fingerprint)
+                        .map(replayed -> replayed.orElseThrow(() -> new IllegalStateException("idempotency key lost"))));
+    }
+
     @WithTransaction
-    public Uni<List<Contact>> submit(ContactSubmission submission, Requester requester) {
+    Uni<Submitted> submitOnce(ContactSubmission submission, Requester requester, String idempotencyKey, String fingerprint) {
+        Uni<java.util.Optional<Submitted>> earlier = idempotencyKey == null
+                ? Uni.createFrom().item(java.util.Optional.empty())
+                : replayInSession(requester.agency(), idempotencyKey, fingerprint);
+        return earlier.chain(replayed -> replayed.isPresent()
+                ? Uni.createFrom().item(replayed.get())
+                : store(submission, requester, idempotencyKey, fingerprint));
+    }
+
+    @WithSession
+    Uni<java.util.Optional<Submitted>> replay(String agency, String idempotencyKey, String fingerprint) {
+        return replayInSession(agency, idempotencyKey, fingerprint);
+    }
+
+    private Uni<java.util.Optional<Submitted>> replayInSession(String agency, String idempotencyKey, String fingerprint) {
+        return IdempotencyKey.<IdempotencyKey>findById(new IdempotencyKey.Id(agency, idempotencyKey)).chain(stored -> {
+            if (stored == null) {
+                return Uni.createFrom().item(java.util.Optional.<Submitted>empty());
+            }
+            if (Idempotency.onRepeat(stored.requestHash, fingerprint) == Idempotency.Outcome.KEY_REUSED_FOR_ANOTHER_REQUEST) {
+                return Uni.createFrom().failure(new ProblemException(Problem.of(422, "Idempotency key reused",
+                        "the Idempotency-Key '" + idempotencyKey + "' was used for a different request on "
+                                + stored.createdAt + "; use a new key for a new submission",
+                        List.of(new Problem.FieldError("Idempotency-Key", "same-key-same-request",
+                                "this key belongs to another request")))));
+            }
+            return Contact.<Contact>list("submissionId", Sort.ascending("id"), stored.submissionId)
+                    .map(contacts -> java.util.Optional.of(new Submitted(contacts, true)));
+        });
+    }
+
+    private Uni<Submitted> store(ContactSubmission submission, Requester requester, String idempotencyKey, String fingerprint) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         LocalDate today = now.atZoneSameInstant(MASH_ZONE).toLocalDate();
         List<Violation> violations = codes.rules().check(submission, today);
@@ -74,6 +127,14 @@ public class ContactService {
         List<UUID> ids = submission.children().stream().map(c -> UUID.randomUUID()).toList();
         List<Contact> contacts = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
+        if (idempotencyKey != null) {
+            IdempotencyKey key = new IdempotencyKey();
+            key.id = new IdempotencyKey.Id(requester.agency(), idempotencyKey);
+            key.requestHash = fingerprint;
+            key.submissionId = submissionId;
+            key.createdAt = now;
+            chain = key.persist().replaceWithVoid();
+        }
         for (int i = 0; i < ids.size(); i++) {
             ContactSubmission.Child child = submission.children().get(i);
             UUID id = ids.get(i);
@@ -87,8 +148,21 @@ public class ContactService {
                             id.toString(), event))
                     .replaceWithVoid();
         }
-        return chain.invoke(() -> LOG.infof("received %d contact(s) in submission %s from agency %s",
-                contacts.size(), submissionId, requester.agency())).replaceWith(contacts);
+        return chain.chain(() -> Contact.getSession().chain(session -> session.flush()))
+                .invoke(() -> LOG.infof("received %d contact(s) in submission %s from agency %s",
+                        contacts.size(), submissionId, requester.agency()))
+                .replaceWith(new Submitted(contacts, false));
+    }
+
+    /** A concurrent request with the same idempotency key committed first. */
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("idempotency_key_pkey") || message.contains("23505")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A contact the requester may see, with the read recorded in the access log; else 404. */
@@ -98,8 +172,40 @@ public class ContactService {
             if (contact == null || !ContactAccess.maySee(requester.roles(), requester.agency(), contact.agency)) {
                 return Uni.createFrom().failure(ProblemException.notFound("no contact " + id + " that you may see"));
             }
-            return logAccess(contact, requester, "READ").replaceWith(contact);
+            return accessLog.record("contact", contact.id, requester.username(), requester.agency(), requester.roles(), "READ")
+                    .replaceWith(contact);
         });
+    }
+
+    /** Adds information to a contact the requester may see; the contact is unchanged, triage is told. */
+    @WithTransaction
+    public Uni<ContactAmendment> amend(UUID contactId, Amendment amendment, Requester requester) {
+        return Contact.<Contact>findById(contactId).chain(contact -> {
+            if (contact == null || !ContactAccess.maySee(requester.roles(), requester.agency(), contact.agency)) {
+                return Uni.createFrom().failure(ProblemException.notFound("no contact " + contactId + " that you may see"));
+            }
+            ContactAmendment row = new ContactAmendment();
+            row.id = UUID.randomUUID();
+            row.contactId = contactId;
+            row.kind = amendment.kind().name();
+            row.text = amendment.text();
+            row.amendedBy = requester.username();
+            row.agency = requester.agency();
+            row.role = Amendment.amendingRole(requester.roles());
+            row.amendedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            ContactEvents.ContactAmendedV1 event = new ContactEvents.ContactAmendedV1(contactId, row.id, row.amendedAt,
+                    row.kind, row.text, row.agency, row.role);
+            return row.persist()
+                    .chain(() -> outbox.publish(ContactEvents.TOPIC, contactId.toString(), ContactEvents.CONTACT_AMENDED,
+                            contactId.toString(), event))
+                    .replaceWith(row);
+        });
+    }
+
+    /** The amendments of a contact, oldest first (call after {@link #read}, which checks access). */
+    @WithSession
+    public Uni<List<ContactAmendment>> amendments(UUID contactId) {
+        return ContactAmendment.list("contactId", Sort.ascending("amendedAt"), contactId);
     }
 
     /** The contacts the requester may see, newest first. */
@@ -174,16 +280,6 @@ public class ContactService {
         return contact;
     }
 
-    private Uni<Void> logAccess(Contact contact, Requester requester, String action) {
-        ContactAccessLog entry = new ContactAccessLog();
-        entry.contactId = contact.id;
-        entry.username = requester.username();
-        entry.agency = requester.agency();
-        entry.roles = String.join(",", requester.roles().stream().sorted().toList());
-        entry.action = action;
-        entry.at = OffsetDateTime.now(clock);
-        return entry.persist().replaceWithVoid();
-    }
 
     private String toJson(Object value) {
         try {

@@ -6,12 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.mash.contacts.Users;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import org.mash.platform.testing.DemoUsers;
 import java.time.Duration;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.mash.contacts.rest.ContactResourceTests;
 import java.util.Map;
@@ -25,7 +21,7 @@ class TriageEventsConsumerTests {
 
     @Test
     void anAuthorisedDecisionReachesTheReferrerOnceAndUnknownFieldsAreIgnored() throws Exception {
-        String contactId = ContactResourceTests.submit(Users.policeReferrer(), ContactResourceTests.TWO_SIBLINGS);
+        String contactId = ContactResourceTests.submit(DemoUsers.policeReferrer(), ContactResourceTests.TWO_SIBLINGS);
 
         String opened = event("mash.triage.case-opened.v1", contactId, "2026-11-20T09:15:01Z");
         String decided = event("mash.triage.decision-authorised.v1", contactId, "2026-11-20T11:30:00Z");
@@ -33,14 +29,14 @@ class TriageEventsConsumerTests {
         KafkaTestClient.send("mash.triage.v1", contactId, decided);
         KafkaTestClient.send("mash.triage.v1", contactId, decided); // redelivery
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Users.policeReferrer().get("/api/v1/contacts/" + contactId)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> DemoUsers.policeReferrer().get("/api/v1/contacts/" + contactId)
                 .then().statusCode(200)
                 .body("contact.status", equalTo("DECIDED"))
                 .body("contact.outcome", equalTo("STRATEGY_DISCUSSION"))
                 .body("timeline.step", equalTo(java.util.List.of("RECEIVED", "IN_TRIAGE", "DECIDED"))));
 
         String decisionEventId = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(decided).get("id").asText();
-        assertEquals(1, processedCount(decisionEventId), "the same event twice has one effect");
+        assertEquals(1, PostgresTestDatabase.count("select count(*) from processed_event where event_id = ?", decisionEventId), "the same event twice has one effect");
     }
 
     @Test
@@ -53,17 +49,5 @@ class TriageEventsConsumerTests {
     /** A triage event for our contact, from the schema's example, with fields this service does not know. */
     static String event(String type, String contactId, String time) {
         return ContractEvents.envelope(type, "/mash/triage-service", contactId, ContractEvents.data(type, Map.of("contactId", contactId)));
-    }
-
-    static int processedCount(String eventId) throws Exception {
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        try (Connection c = PostgresTestDatabase.connect(url);
-             PreparedStatement s = c.prepareStatement("select count(*) from processed_event where event_id = ?")) {
-            s.setString(1, eventId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 }

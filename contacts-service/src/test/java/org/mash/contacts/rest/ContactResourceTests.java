@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import org.mash.contacts.Users;
+import org.mash.platform.testing.DemoUsers;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.mash.platform.testing.EventSchemas;
 import org.mash.platform.testing.KafkaTestClient;
+import org.mash.platform.testing.PostgresTestDatabase;
 import org.mash.platform.testing.TestTokens;
 
 @QuarkusTest
@@ -51,7 +52,7 @@ public class ContactResourceTests {
 
     @Test
     void aSiblingGroupBecomesOneContactPerChildEachPublishedAsAValidEvent() {
-        List<String> ids = Users.policeReferrer().contentType(ContentType.JSON).header("X-Correlation-Id", "test-corr-1").body(TWO_SIBLINGS)
+        List<String> ids = DemoUsers.policeReferrer().contentType(ContentType.JSON).header("X-Correlation-Id", "test-corr-1").body(TWO_SIBLINGS)
                 .when().post("/api/v1/contacts")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/contacts/"))
@@ -81,13 +82,13 @@ public class ContactResourceTests {
 
     @Test
     void everyBrokenRuleIsNamedAndNothingIsStored() {
-        int before = Users.policeReferrer().queryParam("size", 500).get("/api/v1/contacts").then().statusCode(200).extract().path("items.size()");
+        int before = DemoUsers.policeReferrer().queryParam("size", 500).get("/api/v1/contacts").then().statusCode(200).extract().path("items.size()");
         String bad = TWO_SIBLINGS
                 .replace("\"sourceCode\": \"6\"", "\"sourceCode\": \"99\"")
                 .replace("2019-09-10", "2099-01-01")
                 .replace("943 476 5919", "943 476 5918")
                 .replace("Seeking consent could place the children at risk", "");
-        Users.policeReferrer().contentType(ContentType.JSON).body(bad)
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body(bad)
                 .when().post("/api/v1/contacts")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -95,42 +96,44 @@ public class ContactResourceTests {
                 .body("errors.field", containsInAnyOrder("sourceCode", "children[0].nhsNumber",
                         "children[1].dateOfBirth", "consent.reason"))
                 .body("errors.rule", hasItem("nhs-number-check-digit"));
-        int after = Users.policeReferrer().queryParam("size", 500).get("/api/v1/contacts").then().statusCode(200).extract().path("items.size()");
+        int after = DemoUsers.policeReferrer().queryParam("size", 500).get("/api/v1/contacts").then().statusCode(200).extract().path("items.size()");
         assertEquals(before, after);
     }
 
     @Test
     void missingFieldsAndUnknownFieldsAreProblems() {
-        Users.policeReferrer().contentType(ContentType.JSON).body("{\"sourceCode\": \"6\"}")
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body("{\"sourceCode\": \"6\"}")
                 .when().post("/api/v1/contacts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("children"))
                 .body("errors.field", hasItem("consent"));
-        Users.policeReferrer().contentType(ContentType.JSON).body(TWO_SIBLINGS.replace("\"sourceCode\"", "\"colour\": \"red\", \"sourceCode\""))
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body(TWO_SIBLINGS.replace("\"sourceCode\"", "\"colour\": \"red\", \"sourceCode\""))
                 .when().post("/api/v1/contacts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("colour"))
                 .body("errors[0].rule", equalTo("unknown-field"));
-        Users.policeReferrer().contentType(ContentType.JSON).body("{not json")
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body("{not json")
                 .when().post("/api/v1/contacts")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void theReferrerSeesTheirContactWithItsTimeline() {
-        String id = submit(Users.policeReferrer(), TWO_SIBLINGS);
-        Users.policeReferrer().get("/api/v1/contacts/" + id)
+        String id = submit(DemoUsers.policeReferrer(), TWO_SIBLINGS);
+        DemoUsers.policeReferrer().get("/api/v1/contacts/" + id)
                 .then().statusCode(200)
                 .body("contact.id", equalTo(id))
                 .body("timeline[0].step", equalTo("RECEIVED"))
                 .body("submission.child.firstName", equalTo("Amira"));
-        Users.policeReferrer().get("/api/v1/contacts").then().statusCode(200).body("items.id", hasItem(id));
+        assertEquals(1, PostgresTestDatabase.count("select count(*) from access_log where record_type = 'contact' "
+                + "and record_id = ?::uuid and username = 'referrer.police' and action = 'READ'", id), "the read is logged");
+        DemoUsers.policeReferrer().get("/api/v1/contacts").then().statusCode(200).body("items.id", hasItem(id));
     }
 
     @Test
     void theWrongRoleIsForbidden() {
-        Users.analyst().get("/api/v1/contacts").then().statusCode(403).contentType("application/problem+json");
-        Users.analyst().contentType(ContentType.JSON).body(TWO_SIBLINGS).post("/api/v1/contacts").then().statusCode(403);
+        DemoUsers.analyst().get("/api/v1/contacts").then().statusCode(403).contentType("application/problem+json");
+        DemoUsers.analyst().contentType(ContentType.JSON).body(TWO_SIBLINGS).post("/api/v1/contacts").then().statusCode(403);
     }
 
     @Test
@@ -145,7 +148,7 @@ public class ContactResourceTests {
 
     @Test
     void codeListsServeTheForm() {
-        Users.policeReferrer().get("/api/v1/codes/referral-source").then().statusCode(200).body("code", hasItem("6"));
-        Users.policeReferrer().get("/api/v1/codes/nope").then().statusCode(404).contentType("application/problem+json");
+        DemoUsers.policeReferrer().get("/api/v1/codes/referral-source").then().statusCode(200).body("code", hasItem("6"));
+        DemoUsers.policeReferrer().get("/api/v1/codes/nope").then().statusCode(404).contentType("application/problem+json");
     }
 }

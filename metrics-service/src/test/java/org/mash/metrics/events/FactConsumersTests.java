@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.mash.metrics.Users;
+import org.mash.platform.testing.DemoUsers;
 import org.mash.platform.testing.KafkaTestClient;
 import org.mash.platform.testing.PostgresTestDatabase;
 
@@ -66,7 +66,7 @@ class FactConsumersTests {
                 "receivedAt", "2019-06-12T10:00:00Z", "openedAt", "2019-06-12T10:00:01Z")));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonPath body = Users.analyst().get(JUNE_2019).then().statusCode(200).extract().jsonPath();
+            JsonPath body = DemoUsers.analyst().get(JUNE_2019).then().statusCode(200).extract().jsonPath();
             assertEquals("2019-06-01..2019-06-30", body.getString("period.label"));
             assertEquals("2019-06-01", body.getString("period.from"));
             assertEquals("2019-06-30", body.getString("period.to"));
@@ -83,7 +83,7 @@ class FactConsumersTests {
         String decisionId = JsonMapper.builder().build().readTree(decision).get("id").asText();
         assertEquals(1, processedCount(decisionId), "the same event twice has one effect");
         assertEquals("2019-06-12T10:00Z", receivedAt(notReferred), "the case filled in after its decision");
-        Users.manager().get(JUNE_2019).then().statusCode(200);
+        DemoUsers.manager().get(JUNE_2019).then().statusCode(200);
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mash.metrics.Users;
+import org.mash.platform.testing.DemoUsers;
 import org.mash.metrics.domain.Period;
 
 @QuarkusTest
@@ -19,7 +19,7 @@ class MetricsResourceTests {
     @Test
     void withoutAPeriodTheFiguresAreThoseOfTheCurrentFinancialYear() {
         Period current = Period.financialYearOf(LocalDate.now(Period.ZONE));
-        Users.analyst().get("/api/v1/metrics")
+        DemoUsers.analyst().get("/api/v1/metrics")
                 .then().statusCode(200)
                 .body("period.label", equalTo(current.label()))
                 .body("period.from", equalTo(current.from().toString()))
@@ -30,7 +30,7 @@ class MetricsResourceTests {
 
     @Test
     void aPeriodCanBeNamedByItsLabel() {
-        Users.manager().get("/api/v1/metrics?period=FY2021-22")
+        DemoUsers.manager().get("/api/v1/metrics?period=FY2021-22")
                 .then().statusCode(200)
                 .body("period.from", equalTo("2021-04-01"))
                 .body("period.to", equalTo("2022-03-31"))
@@ -40,13 +40,13 @@ class MetricsResourceTests {
 
     @Test
     void onlyAnalystsAndManagersMaySeeFigures() {
-        Users.referrer().get("/api/v1/metrics").then().statusCode(403);
+        DemoUsers.referrer().get("/api/v1/metrics").then().statusCode(403);
         given().get("/api/v1/metrics").then().statusCode(401);
     }
 
     @Test
     void aBadDateIsAProblemNamingTheParameter() {
-        Users.analyst().get("/api/v1/metrics?from=bad&to=2026-04-30")
+        DemoUsers.analyst().get("/api/v1/metrics?from=bad&to=2026-04-30")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo("from"))
@@ -55,7 +55,7 @@ class MetricsResourceTests {
 
     @Test
     void fromAfterToIsAProblem() {
-        Users.analyst().get("/api/v1/metrics?from=2026-05-01&to=2026-04-30")
+        DemoUsers.analyst().get("/api/v1/metrics?from=2026-05-01&to=2026-04-30")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo("from"));
@@ -63,11 +63,11 @@ class MetricsResourceTests {
 
     @Test
     void anUnknownPeriodIsAProblemNamingTheParameter() {
-        Users.analyst().get("/api/v1/metrics?period=FY2021-23")
+        DemoUsers.analyst().get("/api/v1/metrics?period=FY2021-23")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo("period"));
-        Users.analyst().get("/api/v1/metrics?period=FY2021-22&from=2021-04-01&to=2021-04-30")
+        DemoUsers.analyst().get("/api/v1/metrics?period=FY2021-22&from=2021-04-01&to=2021-04-30")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("period"));
     }

@@ -27,6 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.mash.platform.events.MalformedEventException;
+import org.mash.platform.audit.AccessLog;
 import org.mash.platform.outbox.Outbox;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
@@ -44,7 +45,6 @@ import org.mash.strategy.events.StrategyEvents;
 import org.mash.strategy.events.TriageHandoffConsumer.StrategyDiscussionRequested;
 import org.mash.strategy.repository.AgencyAttendance;
 import org.mash.strategy.repository.Discussion;
-import org.mash.strategy.repository.DiscussionAccessLog;
 import org.mash.strategy.repository.Invitation;
 import org.mash.strategy.repository.S47Enquiry;
 
@@ -68,10 +68,12 @@ public class StrategyDiscussionService {
     private final ObjectMapper json;
     private final ConveningTarget conveningTarget;
     private final Section47 section47;
+    private final AccessLog accessLog;
 
     public StrategyDiscussionService(Outbox outbox, Clock clock, ObjectMapper json, ConveningTarget conveningTarget,
-                                     Section47 section47) {
+                                     Section47 section47, AccessLog accessLog) {
         this.outbox = outbox;
+        this.accessLog = accessLog;
         this.clock = clock;
         this.json = json;
         this.conveningTarget = conveningTarget;
@@ -151,7 +153,7 @@ public class StrategyDiscussionService {
     /** A discussion the requester may see, with the read recorded in the access log; else 404. */
     @WithTransaction
     public Uni<Loaded> read(UUID id, Requester requester) {
-        return visible(id, requester).call(loaded -> logAccess(loaded.discussion(), requester, "READ"));
+        return visible(id, requester).call(loaded -> accessLog.record("strategy-discussion", loaded.discussion().id, requester.username(), requester.agency(), requester.roles(), "READ"));
     }
 
     /**
@@ -220,7 +222,7 @@ public class StrategyDiscussionService {
                         .replaceWithVoid();
             }
             return chain
-                    .chain(() -> logAccess(d, requester, "HOLD"))
+                    .chain(() -> accessLog.record("strategy-discussion", d.id, requester.username(), requester.agency(), requester.roles(), "HOLD"))
                     .invoke(() -> LOG.infof("discussion %s held at %s: %s%s", d.id, d.heldAt, d.outcome,
                             enquiry == null ? "" : "; section 47 enquiry " + enquiry.id + ", ICPC by " + enquiry.icpcTargetDate))
                     .replaceWith(() -> new Loaded(d, invitations, rows, enquiry, false));
@@ -299,16 +301,6 @@ public class StrategyDiscussionService {
         return rows.stream().sorted(Comparator.comparing(key)).toList();
     }
 
-    private Uni<Void> logAccess(Discussion d, Requester requester, String action) {
-        DiscussionAccessLog entry = new DiscussionAccessLog();
-        entry.discussionId = d.id;
-        entry.username = requester.username();
-        entry.agency = requester.agency();
-        entry.roles = String.join(",", requester.roles().stream().sorted().toList());
-        entry.action = action;
-        entry.at = now();
-        return entry.persist().replaceWithVoid();
-    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

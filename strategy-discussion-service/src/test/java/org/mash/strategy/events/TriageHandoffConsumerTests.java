@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.mash.platform.testing.ContractEvents;
 import org.mash.platform.testing.EventSchemas;
 import org.mash.platform.testing.KafkaTestClient;
-import org.mash.strategy.Users;
+import org.mash.platform.testing.DemoUsers;
 
 /** Triage hands a child over: a discussion opens once, however often the hand-off is delivered. */
 @QuarkusTest
@@ -50,7 +50,7 @@ public class TriageHandoffConsumerTests {
         assertEquals(OffsetDateTime.parse("2026-11-20T23:59:59Z").toInstant(),
                 OffsetDateTime.parse(published.at("/data/dueAt").asText()).toInstant());
         assertEquals(false, published.path("data").has("child"), "no personal data in the event");
-        List<String> overdue = Users.manager().queryParam("overdue", true).queryParam("size", 500)
+        List<String> overdue = DemoUsers.manager().queryParam("overdue", true).queryParam("size", 500)
                 .get("/api/v1/strategy-discussions").then().statusCode(200).extract().path("items.id");
         assertEquals(true, overdue.contains(discussionId), "still open after the end of 20 Nov 2026");
 
@@ -95,7 +95,7 @@ public class TriageHandoffConsumerTests {
     }
 
     static List<Map<String, Object>> discussionsOfCase(String caseId) {
-        List<Map<String, Object>> items = Users.manager().queryParam("size", 500)
+        List<Map<String, Object>> items = DemoUsers.manager().queryParam("size", 500)
                 .get("/api/v1/strategy-discussions")
                 .then().statusCode(200).extract().path("items");
         return items.stream().filter(i -> caseId.equals(i.get("caseId"))).toList();

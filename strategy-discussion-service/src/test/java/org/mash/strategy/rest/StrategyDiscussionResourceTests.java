@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.mash.platform.testing.EventSchemas;
 import org.mash.platform.testing.KafkaTestClient;
 import org.mash.platform.time.WorkingDays;
-import org.mash.strategy.Users;
+import org.mash.platform.testing.DemoUsers;
 import org.mash.strategy.events.TriageHandoffConsumerTests;
 
 @QuarkusTest
@@ -50,7 +50,7 @@ class StrategyDiscussionResourceTests {
         LocalDate startedOn = OffsetDateTime.parse(heldAt).atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate();
         LocalDate icpcTarget = WorkingDays.englandAndWales().plusWorkingDays(startedOn, 15);
 
-        Users.manager().contentType(ContentType.JSON)
+        DemoUsers.manager().contentType(ContentType.JSON)
                 .body(heldBody(heldAt, "ATTENDED", "S47_JOINT", "Domestic abuse with the child present", null))
                 .when().post(PATH + "/" + opened.discussionId() + "/held")
                 .then().statusCode(200)
@@ -83,19 +83,19 @@ class StrategyDiscussionResourceTests {
             }
         }
 
-        Users.manager().contentType(ContentType.JSON)
+        DemoUsers.manager().contentType(ContentType.JSON)
                 .body(heldBody(aMinuteAgo(), "ATTENDED", "NFA", "Changed my mind", null))
                 .when().post(PATH + "/" + opened.discussionId() + "/held")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("status", equalTo(409));
-        Users.manager().get(PATH + "/" + opened.discussionId())
+        DemoUsers.manager().get(PATH + "/" + opened.discussionId())
                 .then().statusCode(200).body("outcome", equalTo("S47_JOINT"));
     }
 
     @Test
     void aRationaleIsRequired() {
         TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
-        Users.manager().contentType(ContentType.JSON)
+        DemoUsers.manager().contentType(ContentType.JSON)
                 .body(heldBody(aMinuteAgo(), "ATTENDED", "NFA", null, null))
                 .when().post(PATH + "/" + opened.discussionId() + "/held")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -105,14 +105,14 @@ class StrategyDiscussionResourceTests {
     @Test
     void holdingWithoutThePoliceNeedsAReason() {
         TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
-        Users.manager().contentType(ContentType.JSON)
+        DemoUsers.manager().contentType(ContentType.JSON)
                 .body(heldBody(aMinuteAgo(), "DECLINED", "CSC_ASSESSMENT", "Assessment of needs", null))
                 .when().post(PATH + "/" + opened.discussionId() + "/held")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("absenceReason"));
-        Users.manager().get(PATH + "/" + opened.discussionId()).then().statusCode(200).body("status", equalTo("OPEN"));
+        DemoUsers.manager().get(PATH + "/" + opened.discussionId()).then().statusCode(200).body("status", equalTo("OPEN"));
 
-        Users.manager().contentType(ContentType.JSON)
+        DemoUsers.manager().contentType(ContentType.JSON)
                 .body(heldBody(aMinuteAgo(), "DECLINED", "CSC_ASSESSMENT", "Assessment of needs",
                         "Police had no officer free; they sent their information"))
                 .when().post(PATH + "/" + opened.discussionId() + "/held")
@@ -124,7 +124,7 @@ class StrategyDiscussionResourceTests {
     @Test
     void aDiscussionCannotBeHeldInTheFuture() {
         TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
-        Users.manager().contentType(ContentType.JSON)
+        DemoUsers.manager().contentType(ContentType.JSON)
                 .body(heldBody(OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).toString(), "ATTENDED", "NFA", "NFA", null))
                 .when().post(PATH + "/" + opened.discussionId() + "/held")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -135,30 +135,33 @@ class StrategyDiscussionResourceTests {
     void participantsSeeOnlyTheDiscussionsTheirAgencyIsInvitedTo() {
         TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
         String id = opened.discussionId();
-        Users.participant("health").get(PATH + "/" + id)
+        DemoUsers.participant("health").get(PATH + "/" + id)
                 .then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("child.firstName", equalTo("Amira"))
                 .body("invitations.agency", hasItem("health"));
-        Users.participant("health").queryParam("size", 500).get(PATH)
+        org.junit.jupiter.api.Assertions.assertEquals(1, org.mash.platform.testing.PostgresTestDatabase.count(
+                "select count(*) from access_log where record_type = 'strategy-discussion' and record_id = ?::uuid "
+                        + "and agency = 'health' and action = 'READ'", id), "the read is logged");
+        DemoUsers.participant("health").queryParam("size", 500).get(PATH)
                 .then().statusCode(200).body("items.id", hasItem(id));
 
-        Users.participant("education").get(PATH + "/" + id)
+        DemoUsers.participant("education").get(PATH + "/" + id)
                 .then().statusCode(404).contentType("application/problem+json");
-        Users.participant("education").queryParam("size", 500).get(PATH)
+        DemoUsers.participant("education").queryParam("size", 500).get(PATH)
                 .then().statusCode(200).body("items.id", not(hasItem(id)));
 
-        Users.practitioner().queryParam("status", "OPEN").queryParam("size", 500).get(PATH)
+        DemoUsers.practitioner().queryParam("status", "OPEN").queryParam("size", 500).get(PATH)
                 .then().statusCode(200).body("items.id", hasItem(id));
-        Users.practitioner().queryParam("status", "HELD").queryParam("size", 500).get(PATH)
+        DemoUsers.practitioner().queryParam("status", "HELD").queryParam("size", 500).get(PATH)
                 .then().statusCode(200).body("items.id", not(hasItem(id)));
     }
 
     @Test
     void theWrongRoleIsForbidden() {
-        Users.analyst().get(PATH).then().statusCode(403).contentType("application/problem+json");
+        DemoUsers.analyst().get(PATH).then().statusCode(403).contentType("application/problem+json");
         TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
-        Users.participant("police").contentType(ContentType.JSON)
+        DemoUsers.participant("police").contentType(ContentType.JSON)
                 .body(heldBody(aMinuteAgo(), "ATTENDED", "NFA", "NFA", null))
                 .post(PATH + "/" + opened.discussionId() + "/held").then().statusCode(403);
     }

@@ -8,11 +8,12 @@ import org.mash.platform.events.CloudEvent;
 import org.mash.platform.inbox.Inbox;
 import org.mash.triage.service.TriageService;
 
-/** Every contact received enters the queue at once ({@code mash.contacts.v1}). */
+/** Every contact received enters the queue at once, and what is added to it later shows on the case ({@code mash.contacts.v1}). */
 @ApplicationScoped
 public class ContactEventsConsumer {
 
     static final String CONTACT_RECEIVED = "mash.contacts.contact-received.v1";
+    static final String CONTACT_AMENDED = "mash.contacts.contact-amended.v1";
 
     private final Inbox inbox;
     private final TriageService triage;
@@ -29,9 +30,10 @@ public class ContactEventsConsumer {
     }
 
     private Uni<Void> apply(CloudEvent event) {
-        if (!CONTACT_RECEIVED.equals(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
-        return triage.open(event.dataAs(ContactReceived.class), event.data().toString());
+        return switch (event.type()) {
+            case CONTACT_RECEIVED -> triage.open(event.dataAs(ContactReceived.class), event.data().toString());
+            case CONTACT_AMENDED -> triage.addAmendment(event.dataAs(ContactAmended.class));
+            default -> Uni.createFrom().voidItem();
+        };
     }
 }

@@ -51,7 +51,14 @@ public final class CaseViews {
         }
     }
 
-    public record CaseDetail(QueueItem item, Object contact) {
+    public record CaseDetail(QueueItem item, Object contact, List<Amendment> amendments) {
+    }
+
+    /** Information added to the contact after it was received. */
+    public record Amendment(UUID id, String kind, String text, String agency, String amendedByRole, OffsetDateTime amendedAt) {
+        static Amendment of(org.mash.triage.repository.CaseAmendment a) {
+            return new Amendment(a.id, a.kind, a.text, a.agency, a.amendedByRole, a.amendedAt);
+        }
     }
 
     public record Page(int page, int size, List<QueueItem> items) {

@@ -76,8 +76,9 @@ public class TriageResource {
     @Operation(summary = "One case with the contact as received (the read is logged)")
     public Uni<CaseViews.CaseDetail> get(@PathParam("id") UUID id) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return triage.read(id, actor())
-                .map(c -> new CaseViews.CaseDetail(CaseViews.QueueItem.of(c, now), Json.decodeValue(c.contactRecord, java.util.Map.class)));
+        return triage.read(id, actor()).chain(c -> triage.amendments(c.id).map(amendments ->
+                new CaseViews.CaseDetail(CaseViews.QueueItem.of(c, now), Json.decodeValue(c.contactRecord, java.util.Map.class),
+                        amendments.stream().map(CaseViews.Amendment::of).toList())));
     }
 
     @POST

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.mash.platform.audit.AccessLog;
 import org.mash.platform.outbox.Outbox;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
@@ -24,9 +25,10 @@ import org.mash.triage.domain.CaseStatus;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
 import org.mash.triage.domain.Violation;
+import org.mash.triage.events.ContactAmended;
 import org.mash.triage.events.ContactReceived;
 import org.mash.triage.events.TriageEvents;
-import org.mash.triage.repository.CaseAccessLog;
+import org.mash.triage.repository.CaseAmendment;
 import org.mash.triage.repository.TriageCase;
 
 /** Opens a case for every contact, serves the queue, and takes decisions from proposal to authorisation. */
@@ -46,10 +48,12 @@ public class TriageService {
     private final TriageRules rules;
     private final Outbox outbox;
     private final Clock clock;
+    private final AccessLog accessLog;
 
-    public TriageService(TriageRules rules, Outbox outbox, Clock clock) {
+    public TriageService(TriageRules rules, Outbox outbox, Clock clock, AccessLog accessLog) {
         this.rules = rules;
         this.outbox = outbox;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
@@ -72,6 +76,31 @@ public class TriageService {
                     .invoke(() -> LOG.infof("case %s opened for contact %s, %s due %s", c.id, c.contactId, c.rag, c.dueAt))
                     .replaceWithVoid();
         });
+    }
+
+    /** Call inside a transaction: information was added to the contact; it shows on the case. */
+    public Uni<Void> addAmendment(ContactAmended amended) {
+        return TriageCase.<TriageCase>find("contactId", amended.contactId()).firstResult().chain(c -> {
+            if (c == null) {
+                return Uni.createFrom().failure(new IllegalStateException(
+                        "amendment " + amended.amendmentId() + " for contact " + amended.contactId() + " which has no case"));
+            }
+            CaseAmendment row = new CaseAmendment();
+            row.id = amended.amendmentId();
+            row.caseId = c.id;
+            row.kind = amended.kind();
+            row.text = amended.text();
+            row.agency = amended.agency();
+            row.amendedByRole = amended.amendedByRole();
+            row.amendedAt = amended.amendedAt();
+            return row.persist().replaceWithVoid();
+        });
+    }
+
+    /** The amendments of a case, oldest first. */
+    @WithSession
+    public Uni<List<CaseAmendment>> amendments(UUID caseId) {
+        return CaseAmendment.list("caseId", Sort.ascending("amendedAt"), caseId);
     }
 
     /** Open work, most urgent first. */
@@ -99,7 +128,7 @@ public class TriageService {
     /** One case, with the read recorded. */
     @WithTransaction
     public Uni<TriageCase> read(UUID id, Actor actor) {
-        return find(id).call(c -> logAccess(c, actor, "READ"));
+        return find(id).call(c -> accessLog.record("triage-case", c.id, actor.username(), null, actor.roles(), "READ"));
     }
 
     @WithTransaction
@@ -167,15 +196,6 @@ public class TriageService {
                 .failWith(() -> ProblemException.notFound("no triage case " + id));
     }
 
-    private Uni<Void> logAccess(TriageCase c, Actor actor, String action) {
-        CaseAccessLog entry = new CaseAccessLog();
-        entry.caseId = c.id;
-        entry.username = actor.username();
-        entry.roles = String.join(",", actor.roles().stream().sorted().toList());
-        entry.action = action;
-        entry.at = now();
-        return entry.persist().replaceWithVoid();
-    }
 
     private static void reject(List<Violation> violations) {
         if (violations.isEmpty()) {

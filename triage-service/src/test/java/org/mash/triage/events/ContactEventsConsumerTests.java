@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.mash.platform.testing.EventSchemas;
 import org.mash.platform.testing.KafkaTestClient;
-import org.mash.triage.Users;
+import org.mash.platform.testing.DemoUsers;
 
 @QuarkusTest
 class ContactEventsConsumerTests {
@@ -31,13 +31,30 @@ class ContactEventsConsumerTests {
     }
 
     @Test
+    void informationAddedToTheContactShowsOnTheCase() {
+        String contactId = ContactEvents.publishContact(false, null);
+        String caseId = org.mash.triage.rest.DecisionFlowTests.awaitCase(contactId);
+        String amended = org.mash.platform.testing.ContractEvents.envelope("mash.contacts.contact-amended.v1",
+                "/mash/contacts-service", contactId, org.mash.platform.testing.ContractEvents.data(
+                        "mash.contacts.contact-amended.v1", java.util.Map.of("contactId", contactId,
+                                "amendmentId", UUID.randomUUID().toString())));
+        KafkaTestClient.send("mash.contacts.v1", contactId, amended);
+        KafkaTestClient.send("mash.contacts.v1", contactId, amended);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> DemoUsers.practitioner()
+                .get("/api/v1/triage/cases/" + caseId).then().statusCode(200)
+                .body("amendments", hasSize(1))
+                .body("amendments[0].kind", equalTo("ADDITIONAL_INFORMATION"))
+                .body("amendments[0].agency", equalTo("police")));
+    }
+
+    @Test
     void aContactEntersTheQueueOnceEvenIfDeliveredTwiceAndTheCaseOpenedEventIsPseudonymous() {
         String contactId = UUID.randomUUID().toString();
         String event = ContactEvents.contactReceived(contactId, true, null);
         KafkaTestClient.send("mash.contacts.v1", contactId, event);
         KafkaTestClient.send("mash.contacts.v1", contactId, event);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Users.practitioner()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> DemoUsers.practitioner()
                 .queryParam("size", 500).get("/api/v1/triage/queue")
                 .then().statusCode(200)
                 .body("items.findAll { it.contactId == '" + contactId + "' }", hasSize(1))

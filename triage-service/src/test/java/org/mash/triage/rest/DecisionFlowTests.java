@@ -17,21 +17,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.mash.platform.testing.EventSchemas;
 import org.mash.platform.testing.KafkaTestClient;
-import org.mash.triage.Users;
+import org.mash.platform.testing.PostgresTestDatabase;
+import org.mash.platform.testing.DemoUsers;
 import org.mash.triage.events.ContactEvents;
 
 /** A practitioner proposes, a manager authorises, and only then the decision leaves the service. */
 @QuarkusTest
-class DecisionFlowTests {
+public class DecisionFlowTests {
 
-    static String awaitCase(String contactId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> Users.practitioner().queryParam("size", 500)
+    public static String awaitCase(String contactId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> DemoUsers.practitioner().queryParam("size", 500)
                 .get("/api/v1/triage/queue").then().statusCode(200).extract()
                 .<String>path("items.find { it.contactId == '" + contactId + "' }.id"), id -> id != null);
     }
 
     static void propose(String caseId, String body, int status) {
-        Users.practitioner().contentType(ContentType.JSON).body(body)
+        DemoUsers.practitioner().contentType(ContentType.JSON).body(body)
                 .post("/api/v1/triage/cases/" + caseId + "/decision").then().statusCode(status);
     }
 
@@ -39,13 +40,18 @@ class DecisionFlowTests {
     void aStrategyDiscussionIsProposedAuthorisedAndHandedOff() {
         String contactId = ContactEvents.publishContact(false, "SAME_DAY");
         String caseId = awaitCase(contactId);
+        DemoUsers.practitioner().get("/api/v1/triage/cases/" + caseId).then().statusCode(200)
+                .body("item.rag", equalTo("AMBER"))
+                .body("contact.child.lastName", equalTo("Khan"));
+        assertEquals(1, PostgresTestDatabase.count("select count(*) from access_log where record_type = 'triage-case' "
+                + "and record_id = ?::uuid and username = 'practitioner'", caseId), "the read is logged");
 
-        Users.practitioner().contentType(ContentType.JSON)
+        DemoUsers.practitioner().contentType(ContentType.JSON)
                 .body("{\"outcome\": \"STRATEGY_DISCUSSION\", \"rationale\": \"Reasonable cause to suspect significant harm\"}")
                 .post("/api/v1/triage/cases/" + caseId + "/decision")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("primaryNeedCode"));
-        Users.practitioner().contentType(ContentType.JSON).body("{\"outcome\": \"MAYBE\", \"rationale\": \"x\"}")
+        DemoUsers.practitioner().contentType(ContentType.JSON).body("{\"outcome\": \"MAYBE\", \"rationale\": \"x\"}")
                 .post("/api/v1/triage/cases/" + caseId + "/decision")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("outcome"));
 
@@ -55,14 +61,14 @@ class DecisionFlowTests {
                 r -> contactId.equals(r.key()) && r.value().contains("decision-authorised"), Duration.ofSeconds(2)).isEmpty(),
                 "a proposal alone does not leave the service");
 
-        Users.as("practitioner", "mash", "mash-practitioner").post("/api/v1/triage/cases/" + caseId + "/decision/authorisation")
+        DemoUsers.as("practitioner", "mash", "mash-practitioner").post("/api/v1/triage/cases/" + caseId + "/decision/authorisation")
                 .then().statusCode(403);
-        Users.manager().post("/api/v1/triage/cases/" + caseId + "/decision/authorisation")
+        DemoUsers.manager().post("/api/v1/triage/cases/" + caseId + "/decision/authorisation")
                 .then().statusCode(200)
                 .body("status", equalTo("DECIDED"))
                 .body("decision.outcome", equalTo("STRATEGY_DISCUSSION"))
                 .body("decision.authorisedBy", equalTo("manager"));
-        Users.manager().post("/api/v1/triage/cases/" + caseId + "/decision/authorisation")
+        DemoUsers.manager().post("/api/v1/triage/cases/" + caseId + "/decision/authorisation")
                 .then().statusCode(409).contentType("application/problem+json");
 
         ConsumerRecord<String, String> decided = KafkaTestClient.awaitRecords("mash.triage.v1",
@@ -80,7 +86,7 @@ class DecisionFlowTests {
         assertEquals(List.of("address", "dateOfBirth", "expectedDateOfBirth", "firstName", "lastName"),
                 fieldNames(requested.at("/data/child")), "only what participants need to identify the child");
 
-        Users.manager().get("/api/v1/triage/queue").then().statusCode(200)
+        DemoUsers.manager().get("/api/v1/triage/queue").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.not(hasItem(caseId)));
     }
 
@@ -90,14 +96,14 @@ class DecisionFlowTests {
         String caseId = awaitCase(contactId);
         propose(caseId, "{\"outcome\": \"NFA\", \"rationale\": \"Universal services involved\"}", 200);
 
-        Users.manager().contentType(ContentType.JSON).body("{\"comment\": \"\"}")
+        DemoUsers.manager().contentType(ContentType.JSON).body("{\"comment\": \"\"}")
                 .post("/api/v1/triage/cases/" + caseId + "/decision/return")
                 .then().statusCode(400).body("errors[0].field", equalTo("comment"));
-        Users.manager().contentType(ContentType.JSON).body("{\"comment\": \"Check the school's view first\"}")
+        DemoUsers.manager().contentType(ContentType.JSON).body("{\"comment\": \"Check the school's view first\"}")
                 .post("/api/v1/triage/cases/" + caseId + "/decision/return")
                 .then().statusCode(200).body("status", equalTo("OPEN"))
                 .body("proposal.returnComment", equalTo("Check the school's view first"));
-        Users.manager().post("/api/v1/triage/cases/" + caseId + "/decision/authorisation").then().statusCode(409);
+        DemoUsers.manager().post("/api/v1/triage/cases/" + caseId + "/decision/authorisation").then().statusCode(409);
     }
 
     @Test
@@ -106,18 +112,18 @@ class DecisionFlowTests {
         String red = ContactEvents.publishContact(true, null);
         awaitCase(green);
         awaitCase(red);
-        List<String> order = Users.practitioner().queryParam("size", 500).get("/api/v1/triage/queue")
+        List<String> order = DemoUsers.practitioner().queryParam("size", 500).get("/api/v1/triage/queue")
                 .then().statusCode(200).body("items[0].minutesLeft", notNullValue()).extract().path("items.contactId");
         assertTrue(order.indexOf(red) < order.indexOf(green), "RED (4 h) before GREEN (72 h)");
-        Users.practitioner().queryParam("rag", "RED").queryParam("size", 500).get("/api/v1/triage/queue")
+        DemoUsers.practitioner().queryParam("rag", "RED").queryParam("size", 500).get("/api/v1/triage/queue")
                 .then().statusCode(200).body("items.contactId", hasItem(red))
                 .body("items.contactId", org.hamcrest.Matchers.not(hasItem(green)));
-        Users.practitioner().queryParam("rag", "PURPLE").get("/api/v1/triage/queue").then().statusCode(404);
+        DemoUsers.practitioner().queryParam("rag", "PURPLE").get("/api/v1/triage/queue").then().statusCode(404);
     }
 
     @Test
     void onlyMashStaffSeeTheQueue() {
-        Users.referrer().get("/api/v1/triage/queue").then().statusCode(403);
+        DemoUsers.referrer().get("/api/v1/triage/queue").then().statusCode(403);
         given().get("/api/v1/triage/queue").then().statusCode(401);
     }
 

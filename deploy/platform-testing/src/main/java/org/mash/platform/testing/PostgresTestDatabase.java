@@ -48,6 +48,26 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         return DriverManager.getConnection(jdbcUrl, user(), System.getenv().getOrDefault("MASH_TEST_PG_PASSWORD", ""));
     }
 
+    /**
+     * Counts rows in the database of the application under test ({@code quarkus.datasource.jdbc.url}): for
+     * assertions on what was stored, e.g. {@code count("select count(*) from access_log where record_id = ?", id)}.
+     */
+    public static long count(String sql, Object... params) {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection c = connect(url); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     private static void execute(String sql) {
         String url = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
         try (Connection c = DriverManager.getConnection(url, user(), System.getenv().getOrDefault("MASH_TEST_PG_PASSWORD", ""));

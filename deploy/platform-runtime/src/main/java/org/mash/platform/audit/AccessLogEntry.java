@@ -1,26 +1,29 @@
-package org.mash.contacts.repository;
+package org.mash.platform.audit;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One read of a child's record. */
+/** One read (or other use) of a child's record. */
 @Entity
-@Table(name = "contact_access_log")
-public class ContactAccessLog extends PanacheEntityBase {
+@Table(name = "access_log")
+public class AccessLogEntry extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "contact_id")
-    public UUID contactId;
+    @Column(name = "record_type")
+    public String recordType;
+
+    @Column(name = "record_id")
+    public UUID recordId;
 
     public String username;
 
