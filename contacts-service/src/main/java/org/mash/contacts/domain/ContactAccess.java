@@ -21,6 +21,25 @@ public final class ContactAccess {
         return callerRoles.contains(REFERRER) && callerAgency != null && callerAgency.equals(contactAgency);
     }
 
+    /**
+     * Partners submit through the web form or the API; contacts taken by phone, email or the secure mailbox are
+     * recorded by MASH staff, with the caller's source code.
+     */
+    public static java.util.Optional<Violation> checkChannel(Set<String> callerRoles, ContactSubmission.Channel channel) {
+        boolean staff = callerRoles.stream().anyMatch(MASH_STAFF::contains);
+        boolean recorded = channel == ContactSubmission.Channel.PHONE || channel == ContactSubmission.Channel.EMAIL
+                || channel == ContactSubmission.Channel.SECURE_MAILBOX;
+        if (recorded && !staff) {
+            return java.util.Optional.of(new Violation("channel", "recorded-by-mash",
+                    "contacts by " + channel + " are recorded by MASH staff; submit yours with channel WEB or API"));
+        }
+        if (!recorded && staff && channel != null) {
+            return java.util.Optional.of(new Violation("channel", "recorded-by-mash",
+                    "MASH staff record contacts received by PHONE, EMAIL or SECURE_MAILBOX"));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The agency whose contacts a caller lists: their own for a referrer, all ({@code null}) for MASH staff. */
     public static String listScope(Set<String> callerRoles, String callerAgency) {
         return callerRoles.stream().anyMatch(MASH_STAFF::contains) ? null : callerAgency;

@@ -40,6 +40,23 @@ public final class ContactRules {
         for (int i = 0; i < submission.children().size(); i++) {
             checkChild("children[" + i + "]", submission.children().get(i), today, violations);
         }
+        List<ContactSubmission.Person> household = submission.household() == null ? List.of() : submission.household();
+        if (household.isEmpty() && isBlank(submission.householdNotKnownReason())) {
+            violations.add(new Violation("household", "required-or-reason",
+                    "name the parents or carers and the other people in the household (fathers and adult males too), "
+                            + "or say in householdNotKnownReason why you cannot"));
+        }
+        for (int i = 0; i < household.size(); i++) {
+            LocalDate born = household.get(i).dateOfBirth();
+            if (born != null && born.isAfter(today)) {
+                violations.add(new Violation("household[" + i + "].dateOfBirth", "not-in-future",
+                        "the date of birth " + born + " is in the future"));
+            }
+        }
+        if (Boolean.TRUE.equals(submission.immediateDanger()) && !Boolean.TRUE.equals(submission.policeInformed())) {
+            violations.add(new Violation("policeInformed", "police-first",
+                    "a child in immediate danger: call the police on 999 first, then send this contact with policeInformed true"));
+        }
         ContactSubmission.Consent consent = submission.consent();
         if (consent.status() == ContactSubmission.ConsentStatus.NOT_SOUGHT && isBlank(consent.reason())) {
             violations.add(new Violation("consent.reason", "required-when-not-sought",

@@ -17,12 +17,15 @@ public record ContactSubmission(
         @NotBlank @Size(max = 10) String sourceCode,
         @NotNull @Valid Referrer referrer,
         @NotEmpty @Size(max = 12) List<@NotNull @Valid Child> children,
+        @Size(max = 30) List<@NotNull @Valid Person> household,
+        @Size(max = 2_000) String householdNotKnownReason,
         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 10) String> concernCodes,
         @NotBlank @Size(max = 10_000) String description,
         @Size(max = 4_000) String requestedOutcome,
         @Size(max = 4_000) String supportInPlace,
         Urgency referrerUrgency,
         @NotNull Boolean immediateDanger,
+        Boolean policeInformed,
         @NotNull @Valid Consent consent) {
 
     public enum Channel { WEB, API, PHONE, EMAIL, SECURE_MAILBOX }
@@ -51,6 +54,27 @@ public record ContactSubmission(
             @Size(max = 60) String language,
             Boolean interpreterNeeded,
             @Size(max = 10) String disability) {
+    }
+
+    /**
+     * A parent, carer, other adult or child in the household, or a significant other (reviews repeatedly found
+     * fathers and other adult males missing from referrals).
+     */
+    public record Person(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            java.time.LocalDate dateOfBirth,
+            @NotNull Relationship relationship,
+            Boolean livesWithChild,
+            Boolean parentalResponsibility,
+            @Valid Address address,
+            @Size(max = 2_000) String notes) {
+    }
+
+    /** How a person is related to the children of the contact. */
+    public enum Relationship {
+        MOTHER, FATHER, STEP_PARENT, PARTNER_OF_PARENT, FOSTER_CARER, KINSHIP_CARER, GRANDPARENT, SIBLING,
+        OTHER_RELATIVE, OTHER_ADULT_IN_HOUSEHOLD, OTHER_CHILD_IN_HOUSEHOLD, SIGNIFICANT_OTHER
     }
 
     public record Address(

@@ -16,6 +16,18 @@ public final class ContactEvents {
     public static final String TOPIC = "mash.contacts.v1";
     public static final String CONTACT_RECEIVED = "mash.contacts.contact-received.v1";
     public static final String CONTACT_AMENDED = "mash.contacts.contact-amended.v1";
+    /** Status events carry no personal data: the metrics count referrer feedback from them. */
+    public static final String STATUS_TOPIC = "mash.contacts.status.v1";
+    public static final String REFERRER_INFORMED = "mash.contacts.referrer-informed.v1";
+
+    public record ReferrerInformedV1(UUID contactId, String agency, String outcome, OffsetDateTime decidedAt,
+                                     OffsetDateTime informedAt, String how) {
+    }
+
+    /** The body of an outcome notification to an agency's case system: ids and the outcome, nothing else. */
+    public record OutcomeNotification(UUID deliveryId, UUID contactId, UUID submissionId, String outcome,
+                                      OffsetDateTime decidedAt) {
+    }
 
     private ContactEvents() {
     }
@@ -30,12 +42,15 @@ public final class ContactEvents {
             String agency,
             ContactSubmission.Referrer referrer,
             Child child,
+            List<ContactSubmission.Person> household,
+            String householdNotKnownReason,
             List<String> concernCodes,
             String description,
             String requestedOutcome,
             String supportInPlace,
             String referrerUrgency,
             boolean immediateDanger,
+            Boolean policeInformed,
             ContactSubmission.Consent consent) {
     }
 
@@ -69,8 +84,10 @@ public final class ContactEvents {
                                              OffsetDateTime receivedAt, String agency, ContactSubmission s,
                                              ContactSubmission.Child child, String normalisedNhsNumber) {
         return new ContactReceivedV1(contactId, submissionId, siblings, receivedAt, s.channelOrDefault().name(),
-                s.sourceCode(), agency, s.referrer(), Child.of(child, normalisedNhsNumber), s.concernCodes(),
+                s.sourceCode(), agency, s.referrer(), Child.of(child, normalisedNhsNumber),
+                s.household() == null ? List.of() : s.household(), s.householdNotKnownReason(), s.concernCodes(),
                 s.description(), s.requestedOutcome(), s.supportInPlace(),
-                s.referrerUrgency() == null ? null : s.referrerUrgency().name(), s.immediateDanger(), s.consent());
+                s.referrerUrgency() == null ? null : s.referrerUrgency().name(), s.immediateDanger(), s.policeInformed(),
+                s.consent());
     }
 }

@@ -69,6 +69,13 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
 
+    @Column(name = "referrer_informed_at")
+    public OffsetDateTime referrerInformedAt;
+
+    /** VIEW (read in the referrer's view) or CALLBACK (their case system acknowledged the notification). */
+    @Column(name = "referrer_informed_how")
+    public String referrerInformedHow;
+
     @Version
     public long version;
 }

@@ -53,6 +53,10 @@ public class ContactResource {
                             "ethnicity": "APKN", "nhsNumber": "943 476 5919", "school": "Mandeville Primary",
                             "address": {"line1": "12 Example Road", "town": "London", "postcode": "E8 1AA"},
                             "language": "English", "interpreterNeeded": false}],
+              "household": [{"firstName": "Sara", "lastName": "Khan", "relationship": "MOTHER", "livesWithChild": true,
+                             "parentalResponsibility": true},
+                            {"firstName": "Imran", "lastName": "Khan", "relationship": "FATHER", "livesWithChild": true,
+                             "parentalResponsibility": true, "notes": "alleged perpetrator"}],
               "concernCodes": ["3A"],
               "description": "Police attended a domestic incident at the home; the child was present.",
               "requestedOutcome": "Assessment of the child's safety at home",
@@ -113,7 +117,8 @@ public class ContactResource {
     public Uni<ContactViews.Detail> get(@PathParam("id") UUID id) {
         return contacts.read(id, requester()).chain(c -> contacts.amendments(c.id).map(amendments ->
                 new ContactViews.Detail(ContactViews.Summary.of(c),
-                        Timeline.of(c.receivedAt, c.inTriageAt, c.decidedAt, c.outcome), contacts.details(c),
+                        Timeline.of(c.receivedAt, c.inTriageAt, c.decidedAt, c.outcome, c.referrerInformedAt,
+                                c.referrerInformedHow), contacts.details(c),
                         amendments.stream().map(ContactViews.AmendmentView::of).toList())));
     }
 

@@ -29,6 +29,8 @@ import org.mash.contacts.domain.NhsNumber;
 import org.mash.contacts.domain.Timeline;
 import org.mash.contacts.domain.Violation;
 import org.mash.contacts.events.ContactEvents;
+import org.mash.contacts.repository.AgencyCallback;
+import org.mash.contacts.repository.CallbackDelivery;
 import org.mash.contacts.repository.Contact;
 import org.mash.contacts.repository.ContactAmendment;
 import org.mash.contacts.repository.IdempotencyKey;
@@ -118,7 +120,8 @@ public class ContactService {
     private Uni<Submitted> store(ContactSubmission submission, Requester requester, String idempotencyKey, String fingerprint) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         LocalDate today = now.atZoneSameInstant(MASH_ZONE).toLocalDate();
-        List<Violation> violations = codes.rules().check(submission, today);
+        List<Violation> violations = new ArrayList<>(codes.rules().check(submission, today));
+        ContactAccess.checkChannel(requester.roles(), submission.channel()).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(violations.stream()
                     .map(v -> new Problem.FieldError(v.field(), v.rule(), v.message())).toList()));
@@ -172,8 +175,13 @@ public class ContactService {
             if (contact == null || !ContactAccess.maySee(requester.roles(), requester.agency(), contact.agency)) {
                 return Uni.createFrom().failure(ProblemException.notFound("no contact " + id + " that you may see"));
             }
+            boolean referringAgency = requester.roles().contains(ContactAccess.REFERRER)
+                    && requester.roles().stream().noneMatch(ContactAccess.MASH_STAFF::contains)
+                    && contact.agency.equals(requester.agency());
+            Uni<Void> informed = Timeline.informsReferrer(contact.status, contact.referrerInformedAt, referringAgency)
+                    ? referrerInformed(contact, "VIEW") : Uni.createFrom().voidItem();
             return accessLog.record("contact", contact.id, requester.username(), requester.agency(), requester.roles(), "READ")
-                    .replaceWith(contact);
+                    .chain(() -> informed).replaceWith(contact);
         });
     }
 
@@ -250,15 +258,43 @@ public class ContactService {
 
     /** Call inside a transaction: a manager has authorised the decision on the contact. */
     public Uni<Void> recordOutcome(UUID contactId, String outcome, OffsetDateTime decidedAt) {
-        return Contact.<Contact>findById(contactId).invoke(contact -> {
+        return Contact.<Contact>findById(contactId).chain(contact -> {
             if (contact == null) {
                 LOG.warnf("triage decided unknown contact %s", contactId);
-                return;
+                return Uni.createFrom().voidItem();
             }
             contact.outcome = outcome;
             contact.decidedAt = decidedAt;
             contact.status = ContactStatus.DECIDED;
-        }).replaceWithVoid();
+            return AgencyCallback.<AgencyCallback>findById(contact.agency)
+                    .chain(callback -> callback == null ? Uni.createFrom().voidItem() : scheduleNotification(contact, callback));
+        });
+    }
+
+    /** Call inside a transaction: the referrer now knows the outcome; recorded once, with a status event. */
+    public Uni<Void> referrerInformed(Contact contact, String how) {
+        if (contact.referrerInformedAt != null) {
+            return Uni.createFrom().voidItem();
+        }
+        contact.referrerInformedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        contact.referrerInformedHow = how;
+        ContactEvents.ReferrerInformedV1 event = new ContactEvents.ReferrerInformedV1(contact.id, contact.agency,
+                contact.outcome, contact.decidedAt, contact.referrerInformedAt, how);
+        return outbox.publish(ContactEvents.STATUS_TOPIC, contact.id.toString(), ContactEvents.REFERRER_INFORMED,
+                contact.id.toString(), event).replaceWithVoid();
+    }
+
+    private Uni<Void> scheduleNotification(Contact contact, AgencyCallback callback) {
+        CallbackDelivery delivery = new CallbackDelivery();
+        delivery.id = UUID.randomUUID();
+        delivery.contactId = contact.id;
+        delivery.agency = contact.agency;
+        delivery.url = callback.url;
+        delivery.payload = toJson(new ContactEvents.OutcomeNotification(delivery.id, contact.id, contact.submissionId,
+                contact.outcome, contact.decidedAt));
+        delivery.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        delivery.nextAttemptAt = delivery.createdAt;
+        return delivery.persist().replaceWithVoid();
     }
 
     private Contact newContact(ContactEvents.ContactReceivedV1 event, Requester requester, ContactSubmission submission) {

@@ -13,7 +13,7 @@ class ContactRulesTests {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 
     final ContactRules rules = new ContactRules(new ContactRules.Codes(
-            Set.of("6", "2A")::contains, Set.of("3A", "21")::contains, Set.of("WBRI", "APKN")::contains,
+            Set.of("6", "2A", "9")::contains, Set.of("3A", "21")::contains, Set.of("WBRI", "APKN")::contains,
             Set.of("M", "F", "U")::contains, Set.of("NONE", "MOB")::contains));
 
     static ContactSubmission.Child child(LocalDate born, LocalDate expected, String nhs) {
@@ -23,9 +23,19 @@ class ContactRulesTests {
 
     static ContactSubmission submission(String source, List<String> concerns, ContactSubmission.Consent consent,
                                         ContactSubmission.Child... children) {
+        return submission(source, concerns, consent, List.of(MOTHER), null, false, null, children);
+    }
+
+    static final ContactSubmission.Person MOTHER = new ContactSubmission.Person("Sara", "Khan", null,
+            ContactSubmission.Relationship.MOTHER, true, true, null, null);
+
+    static ContactSubmission submission(String source, List<String> concerns, ContactSubmission.Consent consent,
+                                        List<ContactSubmission.Person> household, String householdNotKnownReason,
+                                        boolean immediateDanger, Boolean policeInformed, ContactSubmission.Child... children) {
         return new ContactSubmission(null, source,
                 new ContactSubmission.Referrer("PC Patel", "Constable", "Police", null, null),
-                List.of(children), concerns, "what happened", null, null, null, false, consent);
+                List.of(children), household, householdNotKnownReason, concerns, "what happened", null, null, null,
+                immediateDanger, policeInformed, consent);
     }
 
     static final ContactSubmission.Consent GIVEN = new ContactSubmission.Consent(ContactSubmission.ConsentStatus.GIVEN, null, null);
@@ -72,6 +82,35 @@ class ContactRulesTests {
     void nhsNumberMustPassItsCheckDigit() {
         assertEquals(List.of("children[0].nhsNumber:nhs-number-check-digit"),
                 fields(submission("6", List.of("3A"), GIVEN, child(LocalDate.of(2016, 4, 2), null, "9434765918"))));
+    }
+
+    @Test
+    void theHouseholdIsNamedOrTheReasonItCannotBeIsGiven() {
+        ContactSubmission.Child amira = child(LocalDate.of(2016, 4, 2), null, null);
+        assertEquals(List.of("household:required-or-reason"),
+                fields(submission("6", List.of("3A"), GIVEN, List.of(), null, false, null, amira)));
+        assertEquals(List.of(), fields(submission("9", List.of("3A"), GIVEN, List.of(), "anonymous caller did not know", false, null, amira)));
+        ContactSubmission.Person unbornFather = new ContactSubmission.Person("Imran", "Khan", TODAY.plusDays(3),
+                ContactSubmission.Relationship.FATHER, true, true, null, null);
+        assertEquals(List.of("household[0].dateOfBirth:not-in-future"),
+                fields(submission("6", List.of("3A"), GIVEN, List.of(unbornFather), null, false, null, amira)));
+    }
+
+    @Test
+    void aChildInImmediateDangerMeansThePoliceWereCalledFirst() {
+        ContactSubmission.Child amira = child(LocalDate.of(2016, 4, 2), null, null);
+        assertEquals(List.of("policeInformed:police-first"),
+                fields(submission("2A", List.of("3A"), GIVEN, List.of(MOTHER), null, true, null, amira)));
+        assertEquals(List.of(), fields(submission("2A", List.of("3A"), GIVEN, List.of(MOTHER), null, true, true, amira)));
+    }
+
+    @Test
+    void partnersSubmitOnlineAndMashStaffRecordCallsAndEmails() {
+        assertTrue(ContactAccess.checkChannel(Set.of("referrer"), null).isEmpty());
+        assertTrue(ContactAccess.checkChannel(Set.of("referrer"), ContactSubmission.Channel.WEB).isEmpty());
+        assertEquals("channel", ContactAccess.checkChannel(Set.of("referrer"), ContactSubmission.Channel.PHONE).orElseThrow().field());
+        assertTrue(ContactAccess.checkChannel(Set.of("mash-practitioner"), ContactSubmission.Channel.PHONE).isEmpty());
+        assertEquals("channel", ContactAccess.checkChannel(Set.of("mash-practitioner"), ContactSubmission.Channel.API).orElseThrow().field());
     }
 
     @Test

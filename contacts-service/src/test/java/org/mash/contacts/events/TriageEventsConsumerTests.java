@@ -33,7 +33,7 @@ class TriageEventsConsumerTests {
                 .then().statusCode(200)
                 .body("contact.status", equalTo("DECIDED"))
                 .body("contact.outcome", equalTo("STRATEGY_DISCUSSION"))
-                .body("timeline.step", equalTo(java.util.List.of("RECEIVED", "IN_TRIAGE", "DECIDED"))));
+                .body("timeline.step[0..2]", equalTo(java.util.List.of("RECEIVED", "IN_TRIAGE", "DECIDED"))));
 
         String decisionEventId = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(decided).get("id").asText();
         assertEquals(1, PostgresTestDatabase.count("select count(*) from processed_event where event_id = ?", decisionEventId), "the same event twice has one effect");

@@ -38,6 +38,10 @@ public class ContactResourceTests {
                 {"firstName": "Bilal", "lastName": "Khan", "dateOfBirth": "2019-09-10", "sex": "M", "ethnicity": "APKN",
                  "address": {"line1": "12 Example Road", "town": "London", "postcode": "E8 1AA"}}
               ],
+              "household": [
+                {"firstName": "Sara", "lastName": "Khan", "relationship": "MOTHER", "livesWithChild": true, "parentalResponsibility": true},
+                {"firstName": "Imran", "lastName": "Khan", "relationship": "FATHER", "livesWithChild": true, "parentalResponsibility": true}
+              ],
               "concernCodes": ["3A"],
               "description": "Police attended a domestic incident; both children were present.",
               "immediateDanger": false,
@@ -87,14 +91,15 @@ public class ContactResourceTests {
                 .replace("\"sourceCode\": \"6\"", "\"sourceCode\": \"99\"")
                 .replace("2019-09-10", "2099-01-01")
                 .replace("943 476 5919", "943 476 5918")
-                .replace("Seeking consent could place the children at risk", "");
+                .replace("Seeking consent could place the children at risk", "")
+                .replace("\"immediateDanger\": false", "\"immediateDanger\": true");
         DemoUsers.policeReferrer().contentType(ContentType.JSON).body(bad)
                 .when().post("/api/v1/contacts")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", containsInAnyOrder("sourceCode", "children[0].nhsNumber",
-                        "children[1].dateOfBirth", "consent.reason"))
+                        "children[1].dateOfBirth", "consent.reason", "policeInformed"))
                 .body("errors.rule", hasItem("nhs-number-check-digit"));
         int after = DemoUsers.policeReferrer().queryParam("size", 500).get("/api/v1/contacts").then().statusCode(200).extract().path("items.size()");
         assertEquals(before, after);
@@ -144,6 +149,25 @@ public class ContactResourceTests {
         given().auth().oauth2(TestTokens.tokenForAnotherAudience("referrer.police", "police", "referrer"))
                 .get("/api/v1/contacts").then().statusCode(401);
         given().contentType(ContentType.JSON).body(TWO_SIBLINGS).post("/api/v1/contacts").then().statusCode(401);
+    }
+
+    @Test
+    void aPractitionerRecordsAPhoneCallFromTheFamilyAndReferrersCannotClaimOne() {
+        String phoneCall = TWO_SIBLINGS.replace("\"sourceCode\": \"6\"", "\"channel\": \"PHONE\", \"sourceCode\": \"1A\"");
+        DemoUsers.practitioner().contentType(ContentType.JSON).body(phoneCall).post("/api/v1/contacts")
+                .then().statusCode(201)
+                .body("contacts[0].channel", equalTo("PHONE"))
+                .body("contacts[0].sourceCode", equalTo("1A"))
+                .body("contacts[0].agency", equalTo("mash"));
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body(phoneCall).post("/api/v1/contacts")
+                .then().statusCode(400).body("errors[0].field", equalTo("channel"));
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsRefusedBeforeParsing() {
+        String huge = TWO_SIBLINGS.replace("both children were present.", "x".repeat(300_000));
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body(huge).post("/api/v1/contacts")
+                .then().statusCode(413);
     }
 
     @Test

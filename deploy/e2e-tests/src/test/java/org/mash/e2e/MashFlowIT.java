@@ -41,9 +41,12 @@ class MashFlowIT {
               "children": [{"firstName": "Amira", "lastName": "Khan", "dateOfBirth": "2016-04-02", "sex": "F",
                             "ethnicity": "APKN", "nhsNumber": "943 476 5919",
                             "address": {"line1": "12 Example Road", "town": "London", "postcode": "E8 1AA"}}],
+              "household": [{"firstName": "Sara", "lastName": "Khan", "relationship": "MOTHER"},
+                            {"firstName": "Imran", "lastName": "Khan", "relationship": "FATHER"}],
               "concernCodes": ["3A"],
               "description": "Police attended a domestic incident; the child was present.",
               "immediateDanger": true,
+              "policeInformed": true,
               "consent": {"status": "NOT_SOUGHT", "reason": "Seeking consent could place the child at risk"}
             }""";
 

@@ -1,0 +1,111 @@
+package org.mash.contacts.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.mash.contacts.domain.CallbackPolicy;
+import org.mash.contacts.repository.AgencyCallback;
+import org.mash.contacts.repository.CallbackDelivery;
+import org.mash.contacts.repository.Contact;
+
+/**
+ * Delivers outcome notifications to the agencies' case systems: signed, retried with backoff until
+ * acknowledged. An acknowledgement means the referrer has been told.
+ */
+@ApplicationScoped
+public class CallbackDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(CallbackDispatcher.class);
+
+    private final ContactService contacts;
+    private final Clock clock;
+    private final CallbackPolicy policy;
+    private final HttpClient http;
+
+    public CallbackDispatcher(ContactService contacts, Clock clock,
+                              @ConfigProperty(name = "mash.callbacks.first-retry", defaultValue = "PT10S") Duration firstRetry,
+                              @ConfigProperty(name = "mash.callbacks.max-retry", defaultValue = "PT1H") Duration maxRetry) {
+        this.contacts = contacts;
+        this.clock = clock;
+        this.policy = new CallbackPolicy(firstRetry, maxRetry);
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private record Due(CallbackDelivery delivery, String secret) {
+    }
+
+    @Scheduled(every = "${mash.callbacks.interval:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deliverDue() throws Throwable {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Due> due = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                CallbackDelivery.<CallbackDelivery>find("acknowledgedAt is null and nextAttemptAt <= ?1 order by nextAttemptAt", now)
+                        .page(0, 50).list()
+                        .chain(deliveries -> AgencyCallback.<AgencyCallback>listAll().map(callbacks -> {
+                            Map<String, String> secrets = callbacks.stream()
+                                    .collect(java.util.stream.Collectors.toMap(c -> c.agency, c -> c.secret));
+                            return deliveries.stream().filter(d -> secrets.containsKey(d.agency))
+                                    .map(d -> new Due(d, secrets.get(d.agency))).toList();
+                        }))));
+        for (Due d : due) {
+            String error = send(d);
+            record(d.delivery().id, error);
+        }
+    }
+
+    /** Posts one notification; returns null when acknowledged, else why not. */
+    private String send(Due due) {
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(due.delivery().url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header(CallbackPolicy.TIMESTAMP_HEADER, timestamp)
+                .header(CallbackPolicy.DELIVERY_HEADER, due.delivery().id.toString())
+                .header(CallbackPolicy.SIGNATURE_HEADER, CallbackPolicy.signature(due.secret(), timestamp, due.delivery().payload))
+                .POST(HttpRequest.BodyPublishers.ofString(due.delivery().payload))
+                .build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return CallbackPolicy.acknowledged(status) ? null : "HTTP " + status;
+        } catch (java.io.IOException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private void record(UUID deliveryId, String error) throws Throwable {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                CallbackDelivery.<CallbackDelivery>findById(deliveryId).chain(delivery -> {
+                    delivery.attempts++;
+                    if (error == null) {
+                        delivery.acknowledgedAt = now;
+                        delivery.lastError = null;
+                        return Contact.<Contact>findById(delivery.contactId)
+                                .chain(contact -> contacts.referrerInformed(contact, "CALLBACK"));
+                    }
+                    delivery.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+                    delivery.nextAttemptAt = now.plus(policy.backoff(delivery.attempts));
+                    LOG.warnf("outcome notification %s to %s not acknowledged (attempt %d): %s; next at %s",
+                            delivery.id, delivery.agency, delivery.attempts, error, delivery.nextAttemptAt);
+                    return Uni.createFrom().voidItem();
+                })));
+    }
+}
