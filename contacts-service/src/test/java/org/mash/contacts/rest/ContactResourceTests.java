@@ -132,6 +132,10 @@ public class ContactResourceTests {
                 .body("submission.child.firstName", equalTo("Amira"));
         assertEquals(1, PostgresTestDatabase.count("select count(*) from access_log where record_type = 'contact' "
                 + "and record_id = ?::uuid and username = 'referrer.police' and action = 'READ'", id), "the read is logged");
+        DemoUsers.manager().queryParam("recordId", id).get("/api/v1/access-log").then().statusCode(200)
+                .body("items.username", hasItem("referrer.police"))
+                .body("items.roles", hasItem("referrer"));
+        DemoUsers.policeReferrer().get("/api/v1/access-log").then().statusCode(403);
         DemoUsers.policeReferrer().get("/api/v1/contacts").then().statusCode(200).body("items.id", hasItem(id));
     }
 

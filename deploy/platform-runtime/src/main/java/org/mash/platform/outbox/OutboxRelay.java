@@ -18,33 +18,36 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.mash.platform.correlation.CorrelationId;
 import org.mash.platform.events.CloudEvent;
 
 /**
- * Relays committed outbox rows to Kafka in commit order, waiting for the broker's acknowledgement of
- * each. A row is marked published only once acknowledged; on the first failure the batch stops (so
- * later events of the same contact never overtake an earlier one) and is retried on the next tick.
- * Delivery is at least once: consumers de-duplicate by event id.
+ * Relays committed outbox rows to Kafka in commit order, a batch at a time, pipelined, and waits for the
+ * broker's acknowledgement of each. A row is marked published only once acknowledged, and only up to the
+ * first failure in the batch; the rest is retried on the next tick. Delivery is at least once: consumers
+ * de-duplicate by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     public static final String CHANNEL = "mash-events-out";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final java.time.Duration SEND_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     @Inject
     @Channel(CHANNEL)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     MutinyEmitter<String> emitter;
 
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "mash.outbox.batch-size", defaultValue = "200")
+    @ConfigProperty(name = "mash.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
-    @Scheduled(every = "${mash.outbox.interval:0.2s}", delayed = "1s",
+    @Scheduled(every = "${mash.outbox.interval:0.1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() throws Throwable {
         relay();
@@ -57,19 +60,28 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return 0;
         }
+        // Send the whole batch pipelined, in commit order (the producer keeps per-partition order: idempotence on),
+        // then wait for every acknowledgement.
+        List<Uni<String>> sends = new ArrayList<>();
+        for (OutboxEvent row : pending) {
+            sends.add(emitter.sendMessage(toMessage(row)).map(ignored -> (String) null)
+                    .onFailure().recoverWithItem(e -> String.valueOf(e.getMessage())));
+        }
+        List<String> errors = Uni.join().all(sends).andCollectFailures().await().atMost(SEND_TIMEOUT);
+        // Only the prefix up to the first failure counts as published, so a retry never lets a later event of a
+        // contact overtake an earlier one for good (a later one already sent may arrive twice: consumers de-duplicate).
         List<UUID> published = new ArrayList<>();
         OutboxEvent failed = null;
         String error = null;
-        for (OutboxEvent row : pending) {
-            try {
-                emitter.sendMessageAndAwait(toMessage(row));
-                published.add(row.id);
-            } catch (RuntimeException e) {
-                failed = row;
-                error = String.valueOf(e.getMessage());
-                LOG.warnf("Kafka did not acknowledge event %s (%s) to %s, will retry: %s", row.id, row.type, row.topic, error);
+        for (int i = 0; i < pending.size(); i++) {
+            if (errors.get(i) != null) {
+                failed = pending.get(i);
+                error = errors.get(i);
+                LOG.warnf("Kafka did not acknowledge event %s (%s) to %s, will retry: %s", failed.id, failed.type,
+                        failed.topic, error);
                 break;
             }
+            published.add(pending.get(i).id);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID failedId = failed == null ? null : failed.id;
