@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,6 +32,7 @@ import org.mash.contacts.domain.ContactStatus;
 import org.mash.contacts.domain.ContactSubmission;
 import org.mash.contacts.domain.Timeline;
 import org.mash.contacts.service.ContactService;
+import org.mash.platform.problem.QueryParams;
 import org.mash.platform.security.Caller;
 import org.mash.platform.security.Roles;
 
@@ -100,12 +100,13 @@ public class ContactResource {
     @GET
     @RolesAllowed({Roles.REFERRER, Roles.PRACTITIONER, Roles.MANAGER})
     @Operation(summary = "List contacts", description = "A referrer sees only the contacts of their own agency. Newest first.")
-    public Uni<ContactViews.Page> list(@QueryParam("status") ContactStatus status,
-                                       @QueryParam("from") OffsetDateTime from,
-                                       @QueryParam("to") OffsetDateTime to,
+    public Uni<ContactViews.Page> list(@QueryParam("status") String status,
+                                       @QueryParam("from") String from,
+                                       @QueryParam("to") String to,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return contacts.list(requester(), status, from, to, page, size)
+        return contacts.list(requester(), QueryParams.oneOf("status", status, ContactStatus.class),
+                        QueryParams.dateTime("from", from), QueryParams.dateTime("to", to), page, size)
                 .map(items -> new ContactViews.Page(page, size, items.stream().map(ContactViews.Summary::of).toList()));
     }
 

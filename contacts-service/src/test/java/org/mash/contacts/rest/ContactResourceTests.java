@@ -175,6 +175,34 @@ public class ContactResourceTests {
     }
 
     @Test
+    void oversizedTextIsNamedAndDateFiltersNarrowTheList() {
+        DemoUsers.policeReferrer().contentType(ContentType.JSON)
+                .body(TWO_SIBLINGS.replace("both children were present.", "x".repeat(10_001)))
+                .post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("description"))
+                .body("errors[0].rule", equalTo("size"));
+        String id = submit(DemoUsers.policeReferrer(), TWO_SIBLINGS);
+        DemoUsers.policeReferrer().queryParam("from", java.time.OffsetDateTime.now().minusMinutes(5).toString())
+                .queryParam("status", "RECEIVED").queryParam("size", 500)
+                .get("/api/v1/contacts").then().statusCode(200).body("items.id", hasItem(id));
+        DemoUsers.policeReferrer().queryParam("to", "2020-01-01T00:00:00Z")
+                .get("/api/v1/contacts").then().statusCode(200).body("items.size()", equalTo(0));
+        DemoUsers.policeReferrer().queryParam("from", "yesterday").get("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"));
+        DemoUsers.policeReferrer().queryParam("status", "LOST").get("/api/v1/contacts")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryFieldWithAnExample() {
+        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.ContactSubmission.properties.sourceCode.example", equalTo("6"))
+                .body("components.schemas.Child.properties.nhsNumber.description", org.hamcrest.Matchers.containsString("check digit"))
+                .body("components.schemas.Person.properties.relationship.example", equalTo("FATHER"));
+    }
+
+    @Test
     void codeListsServeTheForm() {
         DemoUsers.policeReferrer().get("/api/v1/codes/referral-source").then().statusCode(200).body("code", hasItem("6"));
         DemoUsers.policeReferrer().get("/api/v1/codes/nope").then().statusCode(404).contentType("application/problem+json");

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mash.platform.problem.QueryParams;
 import org.mash.platform.security.Caller;
 import org.mash.platform.security.Roles;
 import org.mash.strategy.domain.DiscussionStatus;
@@ -58,11 +59,11 @@ public class StrategyDiscussionResource {
     @RolesAllowed({Roles.STRATEGY_PARTICIPANT, Roles.PRACTITIONER, Roles.MANAGER})
     @Operation(summary = "List strategy discussions",
             description = "A strategy participant sees only the discussions their agency is invited to. Newest first.")
-    public Uni<DiscussionViews.Page> list(@QueryParam("status") DiscussionStatus status,
+    public Uni<DiscussionViews.Page> list(@QueryParam("status") String status,
                                          @QueryParam("overdue") Boolean overdue,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return discussions.list(requester(), status, overdue, page, size)
+        return discussions.list(requester(), QueryParams.oneOf("status", status, DiscussionStatus.class), overdue, page, size)
                 .map(items -> new DiscussionViews.Page(page, size,
                         items.stream().map(DiscussionViews.Summary::of).toList()));
     }

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mash.platform.problem.QueryParams;
 import org.mash.platform.security.Caller;
 import org.mash.platform.security.Roles;
 import org.mash.triage.domain.CaseStatus;
@@ -60,13 +61,14 @@ public class TriageResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @Operation(summary = "The queue: open cases, most urgent (earliest due) first",
             description = "Filter by RAG, status, overdue, or mine=true for the cases assigned to you.")
-    public Uni<CaseViews.Page> queue(@QueryParam("rag") Rag rag, @QueryParam("status") CaseStatus status,
+    public Uni<CaseViews.Page> queue(@QueryParam("rag") String rag, @QueryParam("status") String status,
                                      @QueryParam("overdue") Boolean overdue,
                                      @QueryParam("mine") @DefaultValue("false") boolean mine,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return triage.queue(new TriageService.QueueFilter(rag, status, overdue, mine ? caller.username() : null, page, size))
+        return triage.queue(new TriageService.QueueFilter(QueryParams.oneOf("rag", rag, Rag.class),
+                        QueryParams.oneOf("status", status, CaseStatus.class), overdue, mine ? caller.username() : null, page, size))
                 .map(cases -> new CaseViews.Page(page, size, cases.stream().map(c -> CaseViews.QueueItem.of(c, now)).toList()));
     }
 

@@ -118,7 +118,8 @@ public class DecisionFlowTests {
         DemoUsers.practitioner().queryParam("rag", "RED").queryParam("size", 500).get("/api/v1/triage/queue")
                 .then().statusCode(200).body("items.contactId", hasItem(red))
                 .body("items.contactId", org.hamcrest.Matchers.not(hasItem(green)));
-        DemoUsers.practitioner().queryParam("rag", "PURPLE").get("/api/v1/triage/queue").then().statusCode(404);
+        DemoUsers.practitioner().queryParam("rag", "PURPLE").get("/api/v1/triage/queue")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("rag"));
     }
 
     @Test
