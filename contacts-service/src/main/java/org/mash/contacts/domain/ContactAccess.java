@@ -21,6 +21,12 @@ public final class ContactAccess {
         return callerRoles.contains(REFERRER) && callerAgency != null && callerAgency.equals(contactAgency);
     }
 
+    /** The reader is a referrer of the agency that made the contact (not MASH staff reading it). */
+    public static boolean isReferringAgency(Set<String> callerRoles, String callerAgency, String contactAgency) {
+        return callerRoles.contains(REFERRER) && callerRoles.stream().noneMatch(MASH_STAFF::contains)
+                && callerAgency != null && callerAgency.equals(contactAgency);
+    }
+
     /**
      * Partners submit through the web form or the API; contacts taken by phone, email or the secure mailbox are
      * recorded by MASH staff, with the caller's source code.

@@ -1,6 +1,5 @@
 package org.mash.contacts.events;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -37,7 +36,6 @@ public class TriageEventsConsumer {
     }
 
     @Incoming("triage-events")
-    @WithTransaction
     public Uni<Void> onTriageEvent(String record) {
         return inbox.handleOnce("contacts-service", record, this::apply);
     }

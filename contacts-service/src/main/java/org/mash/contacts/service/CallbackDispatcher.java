@@ -46,7 +46,8 @@ public class CallbackDispatcher {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    private record Due(CallbackDelivery delivery, String secret) {
+    /** A delivery with its agency's registration as it is now (URL and secret may have been replaced). */
+    private record Due(CallbackDelivery delivery, String url, String secret) {
     }
 
     @Scheduled(every = "${mash.callbacks.interval:1s}", delayed = "2s",
@@ -54,24 +55,29 @@ public class CallbackDispatcher {
     void deliverDue() throws Throwable {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Due> due = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                CallbackDelivery.<CallbackDelivery>find("acknowledgedAt is null and nextAttemptAt <= ?1 order by nextAttemptAt", now)
+                // only agencies still registered: a withdrawn registration must not hold up everyone else's
+                CallbackDelivery.<CallbackDelivery>find("acknowledgedAt is null and nextAttemptAt <= ?1 "
+                                + "and agency in (select c.agency from AgencyCallback c) order by nextAttemptAt", now)
                         .page(0, 50).list()
                         .chain(deliveries -> AgencyCallback.<AgencyCallback>listAll().map(callbacks -> {
-                            Map<String, String> secrets = callbacks.stream()
-                                    .collect(java.util.stream.Collectors.toMap(c -> c.agency, c -> c.secret));
-                            return deliveries.stream().filter(d -> secrets.containsKey(d.agency))
-                                    .map(d -> new Due(d, secrets.get(d.agency))).toList();
+                            Map<String, AgencyCallback> byAgency = callbacks.stream()
+                                    .collect(java.util.stream.Collectors.toMap(c -> c.agency, c -> c));
+                            return deliveries.stream().filter(d -> byAgency.containsKey(d.agency))
+                                    .map(d -> new Due(d, byAgency.get(d.agency).url, byAgency.get(d.agency).secret)).toList();
                         }))));
         for (Due d : due) {
-            String error = send(d);
-            record(d.delivery().id, error);
+            try {
+                record(d.delivery().id, send(d));
+            } catch (Throwable e) {
+                LOG.warnf("could not record the outcome of notification %s: %s", d.delivery().id, e.toString());
+            }
         }
     }
 
     /** Posts one notification; returns null when acknowledged, else why not. */
     private String send(Due due) {
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(due.delivery().url))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header(CallbackPolicy.TIMESTAMP_HEADER, timestamp)

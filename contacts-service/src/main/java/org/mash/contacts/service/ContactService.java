@@ -175,10 +175,8 @@ public class ContactService {
             if (contact == null || !ContactAccess.maySee(requester.roles(), requester.agency(), contact.agency)) {
                 return Uni.createFrom().failure(ProblemException.notFound("no contact " + id + " that you may see"));
             }
-            boolean referringAgency = requester.roles().contains(ContactAccess.REFERRER)
-                    && requester.roles().stream().noneMatch(ContactAccess.MASH_STAFF::contains)
-                    && contact.agency.equals(requester.agency());
-            Uni<Void> informed = Timeline.informsReferrer(contact.status, contact.referrerInformedAt, referringAgency)
+            Uni<Void> informed = Timeline.informsReferrer(contact.status, contact.referrerInformedAt,
+                    ContactAccess.isReferringAgency(requester.roles(), requester.agency(), contact.agency))
                     ? referrerInformed(contact, "VIEW") : Uni.createFrom().voidItem();
             return accessLog.record("contact", contact.id, requester.username(), requester.agency(), requester.roles(), "READ")
                     .chain(() -> informed).replaceWith(contact);
@@ -265,23 +263,33 @@ public class ContactService {
             }
             contact.outcome = outcome;
             contact.decidedAt = decidedAt;
-            contact.status = ContactStatus.DECIDED;
+            contact.status = Timeline.advance(contact.status, ContactStatus.DECIDED);
             return AgencyCallback.<AgencyCallback>findById(contact.agency)
                     .chain(callback -> callback == null ? Uni.createFrom().voidItem() : scheduleNotification(contact, callback));
         });
     }
 
-    /** Call inside a transaction: the referrer now knows the outcome; recorded once, with a status event. */
+    /**
+     * Call inside a transaction: the referrer now knows the outcome. Recorded once, with a status event, by a
+     * conditional update, so a read and an acknowledged callback at the same moment cannot both count.
+     */
     public Uni<Void> referrerInformed(Contact contact, String how) {
         if (contact.referrerInformedAt != null) {
             return Uni.createFrom().voidItem();
         }
-        contact.referrerInformedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        contact.referrerInformedHow = how;
-        ContactEvents.ReferrerInformedV1 event = new ContactEvents.ReferrerInformedV1(contact.id, contact.agency,
-                contact.outcome, contact.decidedAt, contact.referrerInformedAt, how);
-        return outbox.publish(ContactEvents.STATUS_TOPIC, contact.id.toString(), ContactEvents.REFERRER_INFORMED,
-                contact.id.toString(), event).replaceWithVoid();
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return Contact.update("referrerInformedAt = ?1, referrerInformedHow = ?2 where id = ?3 and referrerInformedAt is null",
+                now, how, contact.id).chain(updated -> {
+                    if (updated == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    contact.referrerInformedAt = now;
+                    contact.referrerInformedHow = how;
+                    ContactEvents.ReferrerInformedV1 event = new ContactEvents.ReferrerInformedV1(contact.id, contact.agency,
+                            contact.outcome, contact.decidedAt, now, how);
+                    return outbox.publish(ContactEvents.STATUS_TOPIC, contact.id.toString(), ContactEvents.REFERRER_INFORMED,
+                            contact.id.toString(), event).replaceWithVoid();
+                });
     }
 
     private Uni<Void> scheduleNotification(Contact contact, AgencyCallback callback) {

@@ -136,6 +136,8 @@ public class ContactResourceTests {
                 .body("items.username", hasItem("referrer.police"))
                 .body("items.roles", hasItem("referrer"));
         DemoUsers.policeReferrer().get("/api/v1/access-log").then().statusCode(403);
+        DemoUsers.manager().queryParam("recordId", "not-a-uuid").get("/api/v1/access-log")
+                .then().statusCode(400).body("errors[0].field", equalTo("recordId"));
         DemoUsers.policeReferrer().get("/api/v1/contacts").then().statusCode(200).body("items.id", hasItem(id));
     }
 

@@ -203,7 +203,21 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", options.pgUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", options.pgPassword());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", options.keycloakUrl() + "/realms/" + REALM);
+        env.put("MASH_TRIAGE_PSEUDONYM_KEY", pseudonymKey());
         return builder.start();
+    }
+
+    /** This installation's key for pseudonymous child refs: made once, kept with the data (and wiped by --reset). */
+    private String pseudonymKey() throws IOException {
+        Path file = options.stateDir().resolve("pseudonym.key");
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(key));
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+        }
+        return Files.readString(file).trim();
     }
 
     private void awaitReady(String url, Process process, String name, Duration timeout) {

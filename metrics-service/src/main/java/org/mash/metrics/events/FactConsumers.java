@@ -1,6 +1,5 @@
 package org.mash.metrics.events;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -27,13 +26,11 @@ public class FactConsumers {
     }
 
     @Incoming("triage-events")
-    @WithTransaction
     public Uni<Void> onTriageEvent(String record) {
         return inbox.handleOnce(CONSUMER, record, this::applyTriage);
     }
 
     @Incoming("strategy-events")
-    @WithTransaction
     public Uni<Void> onStrategyEvent(String record) {
         return inbox.handleOnce(CONSUMER, record, this::applyStrategy);
     }

@@ -1,6 +1,5 @@
 package org.mash.strategy.events;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -45,7 +44,6 @@ public class TriageHandoffConsumer {
     }
 
     @Incoming("strategy-handoff")
-    @WithTransaction
     public Uni<Void> onHandoff(String record) {
         return inbox.handleOnce(CONSUMER, record, this::apply);
     }

@@ -37,6 +37,11 @@ public final class DecisionTargets {
         this.zone = zone;
     }
 
+    /** Late: decided after the due time, or still undecided past it. */
+    public static boolean overdue(Instant dueAt, Instant decidedAt, Instant now) {
+        return (decidedAt != null ? decidedAt : now).isAfter(dueAt);
+    }
+
     public Instant ragDue(Instant receivedAt, Rag rag) {
         return receivedAt.plus(targets.get(rag));
     }

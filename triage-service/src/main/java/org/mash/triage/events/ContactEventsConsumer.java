@@ -1,6 +1,5 @@
 package org.mash.triage.events;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,7 +23,6 @@ public class ContactEventsConsumer {
     }
 
     @Incoming("contact-events")
-    @WithTransaction
     public Uni<Void> onContactEvent(String record) {
         return inbox.handleOnce("triage-service", record, this::apply);
     }

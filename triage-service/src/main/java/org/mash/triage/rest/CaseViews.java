@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.mash.triage.domain.CaseStatus;
+import org.mash.triage.domain.DecisionTargets;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
 import org.mash.triage.repository.TriageCase;
@@ -35,12 +36,11 @@ public final class CaseViews {
 
         static QueueItem of(TriageCase c, OffsetDateTime now) {
             long minutesLeft = Duration.between(now, c.dueAt).toMinutes();
-            boolean decided = c.status == CaseStatus.DECIDED;
-            OffsetDateTime reference = decided ? c.authorisedAt : now;
             return new QueueItem(c.id, c.contactId,
                     new Child(c.childFirstName, c.childLastName, c.childDateOfBirth, c.childExpectedBirth),
                     TriageService.concernCodes(c), summary(c.description), c.sourceCode, c.agency, c.rag, c.receivedAt,
-                    c.dueAt, minutesLeft, reference.isAfter(c.dueAt), c.oneWorkingDayDueAt, c.status, c.assignee,
+                    c.dueAt, minutesLeft, DecisionTargets.overdue(c.dueAt.toInstant(),
+                    c.authorisedAt == null ? null : c.authorisedAt.toInstant(), now.toInstant()), c.oneWorkingDayDueAt, c.status, c.assignee,
                     c.proposedOutcome == null ? null : new Proposal(c.proposedOutcome, c.proposedRationale,
                             c.proposedPrimaryNeed, c.proposedBy, c.proposedAt, c.returnComment),
                     c.decidedOutcome == null ? null : new Decision(c.decidedOutcome, c.authorisedBy, c.authorisedAt));

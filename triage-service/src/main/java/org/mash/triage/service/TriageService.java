@@ -17,11 +17,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.mash.platform.audit.AccessLog;
+import org.mash.platform.events.MalformedEventException;
 import org.mash.platform.outbox.Outbox;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
 import org.mash.triage.domain.AgeBand;
 import org.mash.triage.domain.CaseStatus;
+import org.mash.triage.domain.ConcernSummary;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
 import org.mash.triage.domain.Violation;
@@ -82,7 +84,9 @@ public class TriageService {
     public Uni<Void> addAmendment(ContactAmended amended) {
         return TriageCase.<TriageCase>find("contactId", amended.contactId()).firstResult().chain(c -> {
             if (c == null) {
-                return Uni.createFrom().failure(new IllegalStateException(
+                // contact-received comes first on the same partition; without it the amendment cannot be applied
+                // and waiting would block the topic, so it goes to the dead-letter topic for an operator
+                return Uni.createFrom().failure(new MalformedEventException(
                         "amendment " + amended.amendmentId() + " for contact " + amended.contactId() + " which has no case"));
             }
             CaseAmendment row = new CaseAmendment();
@@ -118,7 +122,9 @@ public class TriageService {
             params.and("assignee", filter.assignee());
         }
         if (filter.overdue() != null) {
-            query.append(filter.overdue() ? " and dueAt < :now" : " and dueAt >= :now");
+            // the same rule as DecisionTargets.overdue: decided after the due time, or undecided past it
+            String overdue = "((authorisedAt is null and dueAt < :now) or authorisedAt > dueAt)";
+            query.append(filter.overdue() ? " and " + overdue : " and not " + overdue);
             params.and("now", now());
         }
         return TriageCase.<TriageCase>find(query.toString(), Sort.ascending("dueAt").and("receivedAt"), params)
@@ -184,7 +190,7 @@ public class TriageService {
         return new TriageEvents.StrategyDiscussionRequestedV1(c.id, c.contactId, c.rag.name(), c.authorisedAt, c.childRef,
                 new TriageEvents.ChildIdentity(c.childFirstName, c.childLastName, c.childDateOfBirth, c.childExpectedBirth,
                         address),
-                concernCodes(c), c.description);
+                concernCodes(c), ConcernSummary.of(c.description));
     }
 
     public static List<String> concernCodes(TriageCase c) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mash.platform.problem.QueryParams;
 import org.mash.platform.security.Roles;
 
 /** Managers see who read which child's record, when and in which role. */
@@ -38,10 +39,13 @@ public class AccessLogResource {
     @RolesAllowed(Roles.MANAGER)
     @WithSession
     @Operation(summary = "Reads of records, newest first; filter by record, user and time")
-    public Uni<Entries> query(@QueryParam("recordId") UUID recordId, @QueryParam("username") String username,
-                              @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
+    public Uni<Entries> query(@QueryParam("recordId") String recordIdParam, @QueryParam("username") String username,
+                              @QueryParam("from") String fromParam, @QueryParam("to") String toParam,
                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        UUID recordId = QueryParams.uuid("recordId", recordIdParam);
+        OffsetDateTime from = QueryParams.dateTime("from", fromParam);
+        OffsetDateTime to = QueryParams.dateTime("to", toParam);
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (recordId != null) {

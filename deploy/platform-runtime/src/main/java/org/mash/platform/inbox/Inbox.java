@@ -3,21 +3,31 @@ package org.mash.platform.inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.mash.platform.correlation.CorrelationId;
 import org.mash.platform.events.CloudEvent;
+import org.mash.platform.events.MalformedEventException;
 
 /**
- * Idempotent consumption: runs a handler once per event id and consumer, recording the id in the same
- * transaction as the handler's effect. Call it from a {@code @WithTransaction} consumer method.
+ * Idempotent, lossless consumption: runs a handler once per event id and consumer, in its own transaction,
+ * recording the id in the same transaction as the handler's effect. A record that is not a valid event
+ * ({@link MalformedEventException}) fails at once, so the connector sends it to the dead-letter topic; any
+ * other failure (database down, a conflict) is retried with backoff, for as long as it takes, and the
+ * consumer does not move past the event meanwhile: nothing is skipped.
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
     private final Clock clock;
 
     public Inbox(Clock clock) {
@@ -31,13 +41,29 @@ public class Inbox {
     public Uni<Void> handleOnce(String consumer, String recordValue, Function<CloudEvent, Uni<Void>> handler) {
         CloudEvent event = CloudEvent.parse(recordValue);
         CorrelationId.set(event.correlationid());
-        return firstDelivery(consumer, event).chain(first -> {
-            if (!first) {
-                LOG.debugf("%s already processed event %s (%s)", consumer, event.id(), event.type());
-                return Uni.createFrom().voidItem();
+        Context context = Vertx.currentContext();
+        Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstDelivery(consumer, event).chain(first -> {
+                    if (!first) {
+                        LOG.debugf("%s already processed event %s (%s)", consumer, event.id(), event.type());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return handler.apply(event);
+                })))
+                .runSubscriptionOn(onContext)
+                .onFailure(Inbox::retryable).invoke(failure -> LOG.warnf("%s could not apply event %s (%s), retrying: %s",
+                        consumer, event.id(), event.type(), failure.toString()))
+                .onFailure(Inbox::retryable).retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely();
+    }
+
+    /** Everything but a malformed event is worth another try: the database or a lock will come back. */
+    static boolean retryable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MalformedEventException) {
+                return false;
             }
-            return handler.apply(event);
-        });
+        }
+        return true;
     }
 
     private Uni<Boolean> firstDelivery(String consumer, CloudEvent event) {

@@ -25,6 +25,17 @@ public final class QueryParams {
         }
     }
 
+    public static java.util.UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "uuid", "'" + value + "' is not a UUID");
+        }
+    }
+
     public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
