@@ -214,8 +214,8 @@ public class ContactService {
         return ContactAmendment.list("contactId", Sort.ascending("amendedAt"), contactId);
     }
 
-    /** The contacts the requester may see, newest first. */
-    @WithSession
+    /** The contacts the requester may see, newest first; each one listed is an entry in the access log. */
+    @WithTransaction
     public Uni<List<Contact>> list(Requester requester, ContactStatus status, OffsetDateTime from, OffsetDateTime to,
                                    int page, int size) {
         String agency = ContactAccess.listScope(requester.roles(), requester.agency());
@@ -238,7 +238,15 @@ public class ContactService {
             params.and("to", to);
         }
         return Contact.<Contact>find(query.toString(), Sort.descending("receivedAt"), params)
-                .page(Page.of(page, size)).list();
+                .page(Page.of(page, size)).list()
+                .call(contacts -> {
+                    Uni<Void> logged = Uni.createFrom().voidItem();
+                    for (Contact c : contacts) {
+                        logged = logged.chain(() -> accessLog.record("contact", c.id, requester.username(),
+                                requester.agency(), requester.roles(), "LIST"));
+                    }
+                    return logged;
+                });
     }
 
     /** Call inside a transaction: the triage service has opened a case for the contact. */

@@ -139,6 +139,8 @@ public class ContactResourceTests {
         DemoUsers.manager().queryParam("recordId", "not-a-uuid").get("/api/v1/access-log")
                 .then().statusCode(400).body("errors[0].field", equalTo("recordId"));
         DemoUsers.policeReferrer().get("/api/v1/contacts").then().statusCode(200).body("items.id", hasItem(id));
+        assertEquals(1, PostgresTestDatabase.count("select count(*) from access_log where record_id = ?::uuid "
+                + "and action = 'LIST' and username = 'referrer.police'", id), "appearing in a list is logged too");
     }
 
     @Test

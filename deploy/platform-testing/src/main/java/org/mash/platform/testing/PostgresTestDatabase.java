@@ -68,6 +68,17 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         }
     }
 
+    /** Runs a statement in the database of the application under test (to stage a failure, for instance). */
+    public static void executeInApplicationDatabase(String sql) {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     private static void execute(String sql) {
         String url = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
         try (Connection c = DriverManager.getConnection(url, user(), System.getenv().getOrDefault("MASH_TEST_PG_PASSWORD", ""));
