@@ -51,7 +51,14 @@ public final class CaseViews {
         }
     }
 
-    public record CaseDetail(QueueItem item, Object contact, List<Amendment> amendments) {
+    public record CaseDetail(QueueItem item, Object contact, List<Amendment> amendments, List<Rating> ratings) {
+    }
+
+    /** One RAG rating, the suggestion first. */
+    public record Rating(Rag rag, String rationale, String ratedBy, OffsetDateTime ratedAt) {
+        static Rating of(org.mash.triage.repository.RagRating r) {
+            return new Rating(r.rag, r.rationale, r.ratedBy, r.ratedAt);
+        }
     }
 
     /** Information added to the contact after it was received. */

@@ -46,6 +46,12 @@ public class TriageResource {
     public record ReturnRequest(@NotBlank @Size(max = 4_000) String comment) {
     }
 
+    public record RatingRequest(@NotNull Rag rag, @NotBlank @Size(max = 4_000) String rationale) {
+    }
+
+    public record AssignmentRequest(@NotBlank @Size(max = 200) String assignee) {
+    }
+
     private final TriageService triage;
     private final Caller caller;
     private final Clock clock;
@@ -78,9 +84,10 @@ public class TriageResource {
     @Operation(summary = "One case with the contact as received (the read is logged)")
     public Uni<CaseViews.CaseDetail> get(@PathParam("id") UUID id) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return triage.read(id, actor()).chain(c -> triage.amendments(c.id).map(amendments ->
+        return triage.read(id, actor()).chain(c -> triage.amendments(c.id).chain(amendments -> triage.ratings(c.id).map(ratings ->
                 new CaseViews.CaseDetail(CaseViews.QueueItem.of(c, now), Json.decodeValue(c.contactRecord, java.util.Map.class),
-                        amendments.stream().map(CaseViews.Amendment::of).toList())));
+                        amendments.stream().map(CaseViews.Amendment::of).toList(),
+                        ratings.stream().map(CaseViews.Rating::of).toList()))));
     }
 
     @POST
@@ -110,6 +117,41 @@ public class TriageResource {
     public Uni<CaseViews.QueueItem> giveBack(@PathParam("id") UUID id, @Valid @NotNull ReturnRequest request) {
         return triage.returnProposal(id, actor(), request.comment())
                 .map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+    }
+
+    @POST
+    @Path("/cases/{id}/rating")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Confirm or change the RAG rating, with a rationale",
+            description = "Every rating is kept with who and when; the decision due time follows the latest rating.")
+    public Uni<CaseViews.QueueItem> rate(@PathParam("id") UUID id, @Valid @NotNull RatingRequest request) {
+        return triage.rate(id, actor(), request.rag(), request.rationale()).map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+    }
+
+    @POST
+    @Path("/cases/{id}/claim")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.PRACTITIONER)
+    @Operation(summary = "Take an unassigned case (409 if someone else has it)")
+    public Uni<CaseViews.QueueItem> claim(@PathParam("id") UUID id) {
+        return triage.claim(id, actor()).map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+    }
+
+    @POST
+    @Path("/cases/{id}/assignment")
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(summary = "Assign a case to a practitioner (manager)")
+    public Uni<CaseViews.QueueItem> assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
+        return triage.assign(id, request.assignee()).map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+    }
+
+    @POST
+    @Path("/cases/{id}/release")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Give a case back to the queue (its assignee, or a manager)")
+    public Uni<CaseViews.QueueItem> release(@PathParam("id") UUID id) {
+        return triage.release(id, actor(), caller.hasRole(Roles.MANAGER)).map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
     }
 
     private TriageService.Actor actor() {

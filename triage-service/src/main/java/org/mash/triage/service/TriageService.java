@@ -22,15 +22,18 @@ import org.mash.platform.outbox.Outbox;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
 import org.mash.triage.domain.AgeBand;
+import org.mash.triage.domain.Allocation;
 import org.mash.triage.domain.CaseStatus;
 import org.mash.triage.domain.ConcernSummary;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
+import org.mash.triage.domain.Rerating;
 import org.mash.triage.domain.Violation;
 import org.mash.triage.events.ContactAmended;
 import org.mash.triage.events.ContactReceived;
 import org.mash.triage.events.TriageEvents;
 import org.mash.triage.repository.CaseAmendment;
+import org.mash.triage.repository.RagRating;
 import org.mash.triage.repository.TriageCase;
 
 /** Opens a case for every contact, serves the queue, and takes decisions from proposal to authorisation. */
@@ -72,7 +75,10 @@ public class TriageService {
                     c.oneWorkingDayDueAt, c.childRef,
                     AgeBand.of(c.childDateOfBirth, c.receivedAt.atZoneSameInstant(rules.zone()).toLocalDate()),
                     c.childSex, c.childEthnicity, c.agency);
+            RagRating suggestion = rating(c, c.ragSuggested,
+                    Rerating.suggestionRationale(contact.immediateDanger(), contact.referrerUrgency()), "system");
             return c.persist()
+                    .chain(() -> suggestion.persist())
                     .chain(() -> outbox.publish(TriageEvents.TOPIC, c.contactId.toString(), TriageEvents.CASE_OPENED,
                             c.id.toString(), event))
                     .invoke(() -> LOG.infof("case %s opened for contact %s, %s due %s", c.id, c.contactId, c.rag, c.dueAt))
@@ -105,6 +111,75 @@ public class TriageService {
     @WithSession
     public Uni<List<CaseAmendment>> amendments(UUID caseId) {
         return CaseAmendment.list("caseId", Sort.ascending("amendedAt"), caseId);
+    }
+
+    /** Confirms or changes the RAG rating; the history keeps every rating, and the due time follows the latest. */
+    @WithTransaction
+    public Uni<TriageCase> rate(UUID id, Actor actor, Rag rag, String rationale) {
+        return find(id).chain(c -> {
+            reject(Rerating.check(c.status, rag, rationale));
+            c.rag = rag;
+            c.dueAt = rules.targets().ragDue(c.receivedAt.toInstant(), rag).atOffset(ZoneOffset.UTC);
+            return rating(c, rag, rationale, actor.username()).persist().replaceWith(c);
+        });
+    }
+
+    /** The ratings of a case, oldest first. */
+    @WithSession
+    public Uni<List<RagRating>> ratings(UUID caseId) {
+        return RagRating.list("caseId", Sort.ascending("ratedAt"), caseId);
+    }
+
+    /** A practitioner takes an unassigned case; of two claims at the same moment one wins, the other is a 409. */
+    public Uni<TriageCase> claim(UUID id, Actor actor) {
+        return claimInTransaction(id, actor).onFailure(TriageService::isConcurrentUpdate)
+                .transform(e -> ProblemException.conflict("someone else claimed the case at the same moment"));
+    }
+
+    @WithTransaction
+    Uni<TriageCase> claimInTransaction(UUID id, Actor actor) {
+        return find(id).chain(c -> {
+            Allocation.checkClaim(c.status, c.assignee, actor.username()).ifPresent(v -> reject(List.of(v)));
+            c.assignee = actor.username();
+            return TriageCase.getSession().chain(session -> session.flush()).replaceWith(c);
+        });
+    }
+
+    @WithTransaction
+    public Uni<TriageCase> assign(UUID id, String assignee) {
+        return find(id).invoke(c -> {
+            Allocation.checkAssign(c.status).ifPresent(v -> reject(List.of(v)));
+            c.assignee = assignee;
+        });
+    }
+
+    @WithTransaction
+    public Uni<TriageCase> release(UUID id, Actor actor, boolean manager) {
+        return find(id).invoke(c -> {
+            Allocation.checkRelease(c.assignee, actor.username(), manager).ifPresent(v -> reject(List.of(v)));
+            c.assignee = null;
+        });
+    }
+
+    private static boolean isConcurrentUpdate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t.getClass().getSimpleName().equals("StaleObjectStateException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private RagRating rating(TriageCase c, Rag rag, String rationale, String by) {
+        RagRating r = new RagRating();
+        r.id = UUID.randomUUID();
+        r.caseId = c.id;
+        r.rag = rag;
+        r.rationale = rationale;
+        r.ratedBy = by;
+        r.ratedAt = now();
+        return r;
     }
 
     /** Open work, most urgent first. */
