@@ -17,6 +17,11 @@ public final class TriageEvents {
     public static final String CASE_OPENED = "mash.triage.case-opened.v1";
     public static final String DECISION_AUTHORISED = "mash.triage.decision-authorised.v1";
     public static final String STRATEGY_DISCUSSION_REQUESTED = "mash.triage.strategy-discussion-requested.v1";
+    public static final String CASE_OVERDUE = "mash.triage.case-overdue.v1";
+
+    public record CaseOverdueV1(UUID caseId, UUID contactId, String childRef, String rag, OffsetDateTime receivedAt,
+                                OffsetDateTime dueAt, OffsetDateTime flaggedAt) {
+    }
 
     private TriageEvents() {
     }

@@ -128,6 +128,10 @@ public class TriageCase extends PanacheEntityBase {
     @Column(name = "authorised_at")
     public OffsetDateTime authorisedAt;
 
+    /** When the case was found past its due time undecided (its overdue event was published then). */
+    @Column(name = "overdue_flagged_at")
+    public OffsetDateTime overdueFlaggedAt;
+
     @Version
     public long version;
 }

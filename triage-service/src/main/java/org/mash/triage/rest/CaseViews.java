@@ -31,7 +31,8 @@ public final class CaseViews {
     /** One line of the queue: what is due, and how long is left (negative when overdue). */
     public record QueueItem(UUID id, UUID contactId, Child child, List<String> concernCodes, String concernSummary,
                             String sourceCode, String agency, Rag rag, OffsetDateTime receivedAt, OffsetDateTime dueAt,
-                            long minutesLeft, boolean overdue, OffsetDateTime oneWorkingDayDueAt, CaseStatus status,
+                            long minutesLeft, boolean overdue, OffsetDateTime overdueFlaggedAt,
+                            OffsetDateTime oneWorkingDayDueAt, CaseStatus status,
                             String assignee, Proposal proposal, Decision decision) {
 
         static QueueItem of(TriageCase c, OffsetDateTime now) {
@@ -40,7 +41,8 @@ public final class CaseViews {
                     new Child(c.childFirstName, c.childLastName, c.childDateOfBirth, c.childExpectedBirth),
                     TriageService.concernCodes(c), summary(c.description), c.sourceCode, c.agency, c.rag, c.receivedAt,
                     c.dueAt, minutesLeft, DecisionTargets.overdue(c.dueAt.toInstant(),
-                    c.authorisedAt == null ? null : c.authorisedAt.toInstant(), now.toInstant()), c.oneWorkingDayDueAt, c.status, c.assignee,
+                    c.authorisedAt == null ? null : c.authorisedAt.toInstant(), now.toInstant()), c.overdueFlaggedAt,
+                    c.oneWorkingDayDueAt, c.status, c.assignee,
                     c.proposedOutcome == null ? null : new Proposal(c.proposedOutcome, c.proposedRationale,
                             c.proposedPrimaryNeed, c.proposedBy, c.proposedAt, c.returnComment),
                     c.decidedOutcome == null ? null : new Decision(c.decidedOutcome, c.authorisedBy, c.authorisedAt));

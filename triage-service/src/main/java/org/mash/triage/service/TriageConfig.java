@@ -17,6 +17,10 @@ public interface TriageConfig {
 
     Targets targets();
 
+    /** How often to look for cases past their due time (read by {@link OverdueWatch}'s schedule). */
+    @WithDefault("30s")
+    String overdueCheck();
+
     interface Targets {
         @WithDefault("PT4H")
         Duration red();

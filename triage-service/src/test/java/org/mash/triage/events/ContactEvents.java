@@ -21,6 +21,20 @@ public final class ContactEvents {
         return contactId;
     }
 
+    /** Publishes a contact received at {@code receivedAt}; returns the contact id. */
+    public static String publishContactReceivedAt(OffsetDateTime receivedAt) {
+        String contactId = java.util.UUID.randomUUID().toString();
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("contactId", contactId);
+        fields.put("immediateDanger", false);
+        fields.put("referrerUrgency", null);
+        fields.put("receivedAt", receivedAt.toString());
+        String type = "mash.contacts.contact-received.v1";
+        KafkaTestClient.send("mash.contacts.v1", contactId,
+                ContractEvents.envelope(type, "/mash/contacts-service", contactId, ContractEvents.data(type, fields)));
+        return contactId;
+    }
+
     public static String contactReceived(String contactId, boolean immediateDanger, String urgency) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("contactId", contactId);
