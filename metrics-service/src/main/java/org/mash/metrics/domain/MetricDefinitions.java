@@ -58,4 +58,18 @@ public final class MetricDefinitions {
         }
         return new Figure(id, (double) n, n, null, Figure.COUNT, definition);
     }
+
+    /** The agencies every strategy discussion needs (sd-attendance): social care, police and health. */
+    public static final java.util.List<String> CORE_AGENCIES = java.util.List.of("social-care", "police", "health");
+
+    /**
+     * Whether a held discussion had social care, police and health all present: as the event states it, or,
+     * from an event that does not state it, whether all three attended.
+     */
+    public static boolean coreAgenciesPresent(Boolean stated, java.util.Map<String, String> attendance) {
+        if (stated != null) {
+            return stated;
+        }
+        return attendance != null && CORE_AGENCIES.stream().allMatch(a -> "ATTENDED".equals(attendance.get(a)));
+    }
 }

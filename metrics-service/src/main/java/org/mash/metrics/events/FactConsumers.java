@@ -3,6 +3,7 @@ package org.mash.metrics.events;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.mash.metrics.domain.MetricDefinitions;
 import org.mash.metrics.repository.FactStore;
 import org.mash.platform.events.CloudEvent;
 import org.mash.platform.inbox.Inbox;
@@ -60,7 +61,7 @@ public class FactConsumers {
             case InputEvents.DISCUSSION_HELD -> {
                 InputEvents.DiscussionHeld e = event.dataAs(InputEvents.DiscussionHeld.class);
                 yield facts.discussionHeld(e.discussionId(), e.contactId(), e.heldAt(), e.dueAt(), e.withinTarget(),
-                        e.coreAgenciesAllPresent(), e.outcome());
+                        MetricDefinitions.coreAgenciesPresent(e.coreAgenciesPresent(), e.attendance()), e.outcome());
             }
             case InputEvents.S47_STARTED -> {
                 InputEvents.S47Started e = event.dataAs(InputEvents.S47Started.class);

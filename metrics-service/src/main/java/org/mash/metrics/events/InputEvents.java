@@ -37,16 +37,6 @@ public final class InputEvents {
     public record DiscussionHeld(UUID discussionId, UUID contactId, OffsetDateTime heldAt, OffsetDateTime dueAt,
                                  boolean withinTarget, Map<String, String> attendance, Boolean coreAgenciesPresent,
                                  String outcome) {
-
-        static final java.util.List<String> CORE_AGENCIES = java.util.List.of("social-care", "police", "health");
-
-        /** As stated by the event; if absent, whether social care, police and health all attended. */
-        public boolean coreAgenciesAllPresent() {
-            if (coreAgenciesPresent != null) {
-                return coreAgenciesPresent;
-            }
-            return attendance != null && CORE_AGENCIES.stream().allMatch(a -> "ATTENDED".equals(attendance.get(a)));
-        }
     }
 
     public record S47Started(UUID enquiryId, UUID contactId, String childRef, LocalDate startedOn,

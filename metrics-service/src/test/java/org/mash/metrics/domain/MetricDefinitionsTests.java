@@ -62,4 +62,15 @@ class MetricDefinitionsTests {
         assertEquals("contacts decided in the period whose outcome is a referral (CSC_ASSESSMENT or STRATEGY_DISCUSSION)"
                 + " / contacts decided in the period", MetricDefinitions.conversion(0, 0).definition());
     }
+
+    @org.junit.jupiter.api.Test
+    void coreAgenciesArePresentWhenTheEventSaysSoOrAllThreeAttended() {
+        java.util.Map<String, String> all = java.util.Map.of("social-care", "ATTENDED", "police", "ATTENDED", "health", "ATTENDED");
+        java.util.Map<String, String> noHealth = java.util.Map.of("social-care", "ATTENDED", "police", "ATTENDED",
+                "health", "SENT_INFORMATION");
+        org.junit.jupiter.api.Assertions.assertTrue(MetricDefinitions.coreAgenciesPresent(null, all));
+        org.junit.jupiter.api.Assertions.assertFalse(MetricDefinitions.coreAgenciesPresent(null, noHealth));
+        org.junit.jupiter.api.Assertions.assertFalse(MetricDefinitions.coreAgenciesPresent(false, all));
+        org.junit.jupiter.api.Assertions.assertFalse(MetricDefinitions.coreAgenciesPresent(null, null));
+    }
 }

@@ -18,13 +18,13 @@ import org.mash.platform.testing.KafkaTestClient;
 import org.mash.platform.testing.DemoUsers;
 
 @QuarkusTest
-class ContactEventsConsumerTests {
+public class ContactEventsConsumerTests {
 
     /** Personal data in the contact example that must never leave on mash.triage.v1. */
     static final List<String> PERSONAL = List.of("Amira", "Khan", "2016-04-02", "E8 1AA", "Example Road", "9434765919",
             "domestic incident", "Sam Patel");
 
-    static void assertNoPersonalData(String json) {
+    public static void assertNoPersonalData(String json) {
         for (String p : PERSONAL) {
             assertFalse(json.contains(p), "event carries personal data '" + p + "': " + json);
         }

@@ -77,7 +77,7 @@ public class DecisionFlowTests {
         assertEquals("STRATEGY_DISCUSSION", decision.at("/data/outcome").asText());
         assertTrue(decision.at("/data/referral").asBoolean());
         assertEquals("N1", decision.at("/data/primaryNeedCode").asText());
-        org.mash.triage.events.ContactEventsConsumerTestsAccess.assertNoPersonalData(decided.value());
+        org.mash.triage.events.ContactEventsConsumerTests.assertNoPersonalData(decided.value());
 
         ConsumerRecord<String, String> handoff = KafkaTestClient.awaitRecords("mash.triage.strategy-handoff.v1",
                 r -> contactId.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);

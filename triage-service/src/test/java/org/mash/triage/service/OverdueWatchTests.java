@@ -15,7 +15,7 @@ import org.mash.platform.testing.DemoUsers;
 import org.mash.platform.testing.EventSchemas;
 import org.mash.platform.testing.KafkaTestClient;
 import org.mash.triage.events.ContactEvents;
-import org.mash.triage.events.ContactEventsConsumerTestsAccess;
+import org.mash.triage.events.ContactEventsConsumerTests;
 import org.mash.triage.rest.DecisionFlowTests;
 
 /** A case past its due time undecided is flagged on the queue and announced once. */
@@ -32,7 +32,7 @@ class OverdueWatchTests {
                 r -> contactId.equals(r.key()) && r.value().contains("case-overdue"), 1, Duration.ofSeconds(30));
         JsonNode event = EventSchemas.assertValid(overdue.get(0).value());
         assertEquals(caseId, event.at("/data/caseId").asText());
-        ContactEventsConsumerTestsAccess.assertNoPersonalData(overdue.get(0).value());
+        ContactEventsConsumerTests.assertNoPersonalData(overdue.get(0).value());
 
         DemoUsers.practitioner().queryParam("overdue", true).queryParam("size", 500).get("/api/v1/triage/queue")
                 .then().statusCode(200)
