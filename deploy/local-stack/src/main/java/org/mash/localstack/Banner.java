@@ -23,7 +23,8 @@ final class Banner {
                  Demo users (password "demo", local use only):
                    referrer.police (referrer, police)     referrer.school (referrer, education)
                    practitioner (mash-practitioner)       manager (mash-manager)
-                   officer.police (partner-officer)       participant.health (strategy-participant)
+                   officer.police, officer.health (partner-officer of police / health)
+                   participant.police, participant.health (strategy-participant of police / health)
                    analyst (analyst)
                  Try:
                    TOKEN=$(curl -s -d grant_type=password -d client_id=mash-cli -d username=referrer.police \\
