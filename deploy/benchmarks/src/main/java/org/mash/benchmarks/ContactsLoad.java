@@ -148,7 +148,12 @@ public final class ContactsLoad {
     }
 
     static String token(HttpClient http, String keycloak) throws Exception {
-        String form = "grant_type=password&client_id=mash-cli&username=referrer.police&password=demo";
+        return token(http, keycloak, "referrer.police");
+    }
+
+    /** A token for a demo user (password "demo") from the local Keycloak. */
+    static String token(HttpClient http, String keycloak, String user) throws Exception {
+        String form = "grant_type=password&client_id=mash-cli&username=" + user + "&password=demo";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/mash/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
