@@ -22,6 +22,27 @@ public final class DiscussionAccess {
         return callerRoles.contains(PARTICIPANT) && callerAgency != null && invitedAgencies.contains(callerAgency);
     }
 
+    /** MASH staff (practitioners, managers). */
+    public static boolean isMashStaff(Set<String> callerRoles) {
+        return callerRoles.stream().anyMatch(MASH_STAFF::contains);
+    }
+
+    /**
+     * Who may speak for an agency in a discussion (answer its invitation, record its information): MASH staff
+     * for any agency, a participant only for their own.
+     */
+    public static boolean mayActFor(Set<String> callerRoles, String callerAgency, String agency) {
+        if (isMashStaff(callerRoles)) {
+            return true;
+        }
+        return callerRoles.contains(PARTICIPANT) && callerAgency != null && callerAgency.equals(agency);
+    }
+
+    /** Whether a caller sees what {@code agency} shared: MASH staff see every agency's, a participant their own. */
+    public static boolean maySeeContributionOf(Set<String> callerRoles, String callerAgency, String agency) {
+        return mayActFor(callerRoles, callerAgency, agency);
+    }
+
     /** The agency whose invitations limit a caller's list: their own for a participant, none ({@code null}) for MASH staff. */
     public static String listScope(Set<String> callerRoles, String callerAgency) {
         return callerRoles.stream().anyMatch(MASH_STAFF::contains) ? null : callerAgency;

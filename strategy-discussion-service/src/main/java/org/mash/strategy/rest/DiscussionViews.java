@@ -11,7 +11,13 @@ import org.mash.strategy.domain.DiscussionStatus;
 import org.mash.strategy.domain.Mode;
 import org.mash.strategy.domain.Outcome;
 import org.mash.strategy.domain.Rag;
+import org.mash.strategy.domain.InvitationResponse;
+import org.mash.strategy.domain.RiskGrading;
+import org.mash.strategy.repository.Contribution;
 import org.mash.strategy.repository.Discussion;
+import org.mash.strategy.repository.Invitation;
+import org.mash.strategy.service.ParticipationService;
+import org.mash.strategy.service.StrategyDiscussionService.Requester;
 import org.mash.strategy.repository.S47Enquiry;
 import org.mash.strategy.service.StrategyDiscussionService;
 import org.mash.strategy.service.StrategyDiscussionService.Loaded;
@@ -25,7 +31,21 @@ public final class DiscussionViews {
     public record Child(String firstName, String lastName, LocalDate dateOfBirth) {
     }
 
-    public record InvitationView(String agency, String response) {
+    /** An invited agency and its answer, with who recorded it and when. */
+    public record InvitationView(String agency, InvitationResponse response, OffsetDateTime invitedAt, String invitedBy,
+                                 OffsetDateTime respondedAt, String respondedBy) {
+        public static InvitationView of(Invitation i) {
+            return new InvitationView(i.agency, i.response, i.invitedAt, i.invitedBy, i.respondedAt, i.respondedBy);
+        }
+    }
+
+    /** What an agency shared and its risk grading. */
+    public record ContributionView(UUID id, String agency, UUID contactId, String information, RiskGrading riskGrading,
+                                   String recordedBy, OffsetDateTime recordedAt) {
+        public static ContributionView of(Contribution c) {
+            return new ContributionView(c.id, c.agency, c.contactId, c.information, c.riskGrading, c.recordedBy,
+                    c.recordedAt);
+        }
     }
 
     public record S47View(UUID enquiryId, LocalDate startedOn, LocalDate icpcTargetDate, boolean joint) {
@@ -43,7 +63,7 @@ public final class DiscussionViews {
             return new Summary(d.id, d.caseId, d.contactId,
                     new Child(d.childFirstName, d.childLastName, d.childDateOfBirth), d.rag, d.openedAt, d.dueAt,
                     loaded.overdue(), d.status,
-                    loaded.invitations().stream().map(i -> new InvitationView(i.agency, i.response)).toList(),
+                    loaded.invitations().stream().map(InvitationView::of).toList(),
                     d.heldAt, d.outcome, S47View.of(loaded.s47()));
         }
     }
@@ -57,8 +77,8 @@ public final class DiscussionViews {
                          String concernSummary, OffsetDateTime openedAt, OffsetDateTime dueAt, boolean overdue,
                          DiscussionStatus status, List<InvitationView> invitations, OffsetDateTime heldAt, Mode mode,
                          Map<String, Attendance> attendance, Boolean coreAgenciesPresent, Outcome outcome,
-                         String rationale, String absenceReason, S47View s47) {
-        static Detail of(Loaded loaded, StrategyDiscussionService service) {
+                         String rationale, String absenceReason, S47View s47, List<ContributionView> contributions) {
+        static Detail of(Loaded loaded, StrategyDiscussionService service, Requester requester) {
             Summary s = Summary.of(loaded);
             Discussion d = loaded.discussion();
             Map<String, Attendance> attendance = new LinkedHashMap<>();
@@ -68,7 +88,8 @@ public final class DiscussionViews {
                             service.address(d)),
                     d.rag, service.concernCodes(d), d.concernSummary, d.openedAt, d.dueAt, s.overdue(), d.status,
                     s.invitations(), d.heldAt, d.mode, attendance, d.coreAgenciesPresent, d.outcome, d.rationale,
-                    d.absenceReason, s.s47());
+                    d.absenceReason, s.s47(),
+                    ParticipationService.visibleContributions(loaded, requester).stream().map(ContributionView::of).toList());
         }
     }
 

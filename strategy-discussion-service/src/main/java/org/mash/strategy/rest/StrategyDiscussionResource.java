@@ -10,12 +10,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -27,7 +30,10 @@ import org.mash.platform.problem.QueryParams;
 import org.mash.platform.security.Caller;
 import org.mash.platform.security.Roles;
 import org.mash.strategy.domain.DiscussionStatus;
+import org.mash.strategy.domain.ContributionRequest;
 import org.mash.strategy.domain.HoldRequest;
+import org.mash.strategy.domain.InvitationResponse;
+import org.mash.strategy.service.ParticipationService;
 import org.mash.strategy.service.StrategyDiscussionService;
 
 @Path("/api/v1/strategy-discussions")
@@ -47,11 +53,20 @@ public class StrategyDiscussionResource {
               "rationale": "Domestic abuse with the child present; police investigating. Joint section 47 enquiry."
             }""";
 
+    static final String CONTRIBUTION_EXAMPLE = """
+            {
+              "information": "Known to the health visitor; missed two developmental checks this year.",
+              "riskGrading": "HIGH"
+            }""";
+
     private final StrategyDiscussionService discussions;
+    private final ParticipationService participation;
     private final Caller caller;
 
-    public StrategyDiscussionResource(StrategyDiscussionService discussions, Caller caller) {
+    public StrategyDiscussionResource(StrategyDiscussionService discussions, ParticipationService participation,
+                                      Caller caller) {
         this.discussions = discussions;
+        this.participation = participation;
         this.caller = caller;
     }
 
@@ -74,7 +89,8 @@ public class StrategyDiscussionResource {
     @Operation(summary = "A strategy discussion",
             description = "With the child's details for the participants. A discussion your agency is not invited to answers 404.")
     public Uni<DiscussionViews.Detail> get(@PathParam("id") UUID id) {
-        return discussions.read(id, requester()).map(loaded -> DiscussionViews.Detail.of(loaded, discussions));
+        StrategyDiscussionService.Requester requester = requester();
+        return discussions.read(id, requester).map(loaded -> DiscussionViews.Detail.of(loaded, discussions, requester));
     }
 
     @POST
@@ -89,7 +105,80 @@ public class StrategyDiscussionResource {
     @APIResponse(responseCode = "400", description = "A field breaks a rule (application/problem+json names it)")
     @APIResponse(responseCode = "409", description = "Already held: the decision cannot be changed")
     public Uni<DiscussionViews.Detail> held(@PathParam("id") UUID id, @Valid @NotNull HoldRequest request) {
-        return discussions.hold(id, request, requester()).map(loaded -> DiscussionViews.Detail.of(loaded, discussions));
+        StrategyDiscussionService.Requester requester = requester();
+        return discussions.hold(id, request, requester).map(loaded -> DiscussionViews.Detail.of(loaded, discussions, requester));
+    }
+
+    @GET
+    @Path("/{id}/invitations")
+    @RolesAllowed({Roles.STRATEGY_PARTICIPANT, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "The agencies invited and their answers")
+    public Uni<List<DiscussionViews.InvitationView>> invitations(@PathParam("id") UUID id) {
+        return participation.invitations(id, requester())
+                .map(list -> list.stream().map(DiscussionViews.InvitationView::of).toList());
+    }
+
+    public record InvitationRequest(@NotNull String agency) {
+    }
+
+    @POST
+    @Path("/{id}/invitations")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Invite another agency",
+            description = "Social care, police and health are invited when the discussion opens; education, GP, the "
+                    + "mental health trust or any other agency can be added until it is held.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "education", value = "{\"agency\": \"education\"}")))
+    @APIResponse(responseCode = "201", description = "Invited")
+    @APIResponse(responseCode = "409", description = "Already invited, or the discussion was held")
+    public Uni<RestResponse<DiscussionViews.InvitationView>> invite(@PathParam("id") UUID id,
+                                                                   @Valid @NotNull InvitationRequest request) {
+        return participation.invite(id, request.agency(), requester())
+                .map(i -> RestResponse.status(RestResponse.Status.CREATED, DiscussionViews.InvitationView.of(i)));
+    }
+
+    public record ResponseRequest(@NotNull InvitationResponse response) {
+    }
+
+    @PUT
+    @Path("/{id}/invitations/{agency}/response")
+    @RolesAllowed({Roles.STRATEGY_PARTICIPANT, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Record an invited agency's answer",
+            description = "ACCEPTED, DECLINED or NO_RESPONSE, with who recorded it and when. A participant answers for "
+                    + "their own agency; MASH staff for any invited agency. It may change until the discussion is held.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "accepted", value = "{\"response\": \"ACCEPTED\"}")))
+    public Uni<DiscussionViews.InvitationView> respond(@PathParam("id") UUID id, @PathParam("agency") String agency,
+                                                      @Valid @NotNull ResponseRequest request) {
+        return participation.respond(id, agency, request.response(), requester()).map(DiscussionViews.InvitationView::of);
+    }
+
+    @GET
+    @Path("/{id}/contributions")
+    @RolesAllowed({Roles.STRATEGY_PARTICIPANT, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Information shared and risk gradings",
+            description = "MASH staff see every agency's; a participant sees their own agency's.")
+    public Uni<List<DiscussionViews.ContributionView>> contributions(@PathParam("id") UUID id) {
+        return participation.contributions(id, requester())
+                .map(list -> list.stream().map(DiscussionViews.ContributionView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/contributions")
+    @RolesAllowed({Roles.STRATEGY_PARTICIPANT, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Share an agency's information and risk grading",
+            description = "Before or during the meeting (while the discussion is open). A participant records for their "
+                    + "own invited agency; MASH staff name the agency. Risk grading: LOW, MEDIUM, HIGH, "
+                    + "SIGNIFICANT_HARM_LIKELY.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "health", value = CONTRIBUTION_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "404", description = "No such discussion that your agency is invited to")
+    @APIResponse(responseCode = "409", description = "The discussion was already held")
+    public Uni<RestResponse<DiscussionViews.ContributionView>> contribute(@PathParam("id") UUID id,
+                                                                         @Valid @NotNull ContributionRequest request) {
+        return participation.contribute(id, request, requester())
+                .map(c -> RestResponse.status(RestResponse.Status.CREATED, DiscussionViews.ContributionView.of(c)));
     }
 
     private StrategyDiscussionService.Requester requester() {

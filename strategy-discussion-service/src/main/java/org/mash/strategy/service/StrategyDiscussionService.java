@@ -43,7 +43,9 @@ import org.mash.strategy.domain.Section47;
 import org.mash.strategy.domain.Violation;
 import org.mash.strategy.events.StrategyEvents;
 import org.mash.strategy.events.TriageHandoffConsumer.StrategyDiscussionRequested;
+import org.mash.strategy.domain.InvitationResponse;
 import org.mash.strategy.repository.AgencyAttendance;
+import org.mash.strategy.repository.Contribution;
 import org.mash.strategy.repository.Discussion;
 import org.mash.strategy.repository.Invitation;
 import org.mash.strategy.repository.S47Enquiry;
@@ -60,7 +62,12 @@ public class StrategyDiscussionService {
 
     /** A discussion with everything stored about it, and whether it is overdue now. */
     public record Loaded(Discussion discussion, List<Invitation> invitations, List<AgencyAttendance> attendance,
-                         S47Enquiry s47, boolean overdue) {
+                         S47Enquiry s47, List<Contribution> contributions, boolean overdue) {
+
+        /** The contact ids of the children this discussion is about. */
+        public Set<UUID> childContactIds() {
+            return Set.of(discussion.contactId);
+        }
     }
 
     private final Outbox outbox;
@@ -117,7 +124,7 @@ public class StrategyDiscussionService {
                     d.contactId, d.childRef, d.rag, d.openedAt, d.dueAt);
             Uni<Void> chain = d.persist().replaceWithVoid();
             for (String agency : CoreAgencies.defaultInvitations()) {
-                chain = chain.chain(() -> Invitation.of(d.id, agency).persist()).replaceWithVoid();
+                chain = chain.chain(() -> Invitation.of(d.id, agency, now, Invitation.SYSTEM).persist()).replaceWithVoid();
             }
             return chain
                     .chain(() -> outbox.publish(StrategyEvents.TOPIC, d.contactId.toString(),
@@ -154,6 +161,17 @@ public class StrategyDiscussionService {
     @WithTransaction
     public Uni<Loaded> read(UUID id, Requester requester) {
         return visible(id, requester).call(loaded -> accessLog.record("strategy-discussion", loaded.discussion().id, requester.username(), requester.agency(), requester.roles(), "READ"));
+    }
+
+    /** Records a read of discussion {@code id} in the access log (call inside the reading transaction). */
+    public Uni<Void> logRead(UUID id, Requester requester, String action) {
+        return accessLog.record("strategy-discussion", id, requester.username(), requester.agency(), requester.roles(), action);
+    }
+
+    /** A problem naming each broken rule, or null if none. */
+    public static ProblemException invalid(List<Violation> violations) {
+        return violations.isEmpty() ? null : ProblemException.invalid(violations.stream()
+                .map(v -> new Problem.FieldError(v.field(), v.rule(), v.message())).toList());
     }
 
     /**
@@ -194,14 +212,14 @@ public class StrategyDiscussionService {
                 AgencyAttendance row = AgencyAttendance.of(d.id, entry.getKey(), entry.getValue());
                 rows.add(row);
                 chain = chain.chain(() -> row.persist()).replaceWithVoid();
-                Invitation invitation = invited.get(entry.getKey());
-                if (invitation == null) {
-                    Invitation added = Invitation.of(d.id, entry.getKey());
-                    added.response = entry.getValue().name();
+                if (!invited.containsKey(entry.getKey())) {
+                    // an agency that took part without an invitation: invited by the chair, its answer implied
+                    Invitation added = Invitation.of(d.id, entry.getKey(), now, requester.username());
+                    added.response = InvitationResponse.impliedBy(entry.getValue());
+                    added.respondedAt = now;
+                    added.respondedBy = requester.username();
                     invitations.add(added);
                     chain = chain.chain(() -> added.persist()).replaceWithVoid();
-                } else {
-                    invitation.response = entry.getValue().name();
                 }
             }
             Map<String, String> attendanceByAgency = new TreeMap<>();
@@ -225,7 +243,7 @@ public class StrategyDiscussionService {
                     .chain(() -> accessLog.record("strategy-discussion", d.id, requester.username(), requester.agency(), requester.roles(), "HOLD"))
                     .invoke(() -> LOG.infof("discussion %s held at %s: %s%s", d.id, d.heldAt, d.outcome,
                             enquiry == null ? "" : "; section 47 enquiry " + enquiry.id + ", ICPC by " + enquiry.icpcTargetDate))
-                    .replaceWith(() -> new Loaded(d, invitations, rows, enquiry, false));
+                    .replaceWith(() -> new Loaded(d, invitations, rows, enquiry, loaded.contributions(), false));
         });
     }
 
@@ -252,7 +270,7 @@ public class StrategyDiscussionService {
     }
 
     /** The discussion, if the requester may see it; else 404 (its existence does not leak). */
-    private Uni<Loaded> visible(UUID id, Requester requester) {
+    public Uni<Loaded> visible(UUID id, Requester requester) {
         return Discussion.<Discussion>findById(id).chain(d -> {
             if (d == null) {
                 return Uni.createFrom().failure(notFound(id));
@@ -266,7 +284,7 @@ public class StrategyDiscussionService {
         });
     }
 
-    private static ProblemException notFound(UUID id) {
+    public static ProblemException notFound(UUID id) {
         return ProblemException.notFound("no strategy discussion " + id + " that you may see");
     }
 
@@ -280,17 +298,20 @@ public class StrategyDiscussionService {
         return Invitation.<Invitation>list("discussionId in ?1", ids)
                 .chain(invitations -> AgencyAttendance.<AgencyAttendance>list("discussionId in ?1", ids)
                         .chain(attendance -> S47Enquiry.<S47Enquiry>list("discussionId in ?1", ids)
-                                .map(enquiries -> {
+                                .chain(enquiries -> Contribution.<Contribution>list("discussionId in ?1 order by recordedAt, id", ids)
+                                .map(contributions -> {
                                     Map<UUID, List<Invitation>> inv = byDiscussion(invitations, i -> i.discussionId);
                                     Map<UUID, List<AgencyAttendance>> att = byDiscussion(attendance, a -> a.discussionId);
+                                    Map<UUID, List<Contribution>> shared = byDiscussion(contributions, c -> c.discussionId);
                                     Map<UUID, S47Enquiry> s47 = enquiries.stream()
                                             .collect(Collectors.toMap(e -> e.discussionId, Function.identity()));
                                     return discussions.stream().map(d -> new Loaded(d,
                                             sorted(inv.getOrDefault(d.id, List.of()), i -> i.agency),
                                             sorted(att.getOrDefault(d.id, List.of()), a -> a.agency),
                                             s47.get(d.id),
+                                            shared.getOrDefault(d.id, List.of()),
                                             ConveningTarget.overdue(d.status, d.dueAt, now))).toList();
-                                })));
+                                }))));
     }
 
     private static <T> Map<UUID, List<T>> byDiscussion(Collection<T> rows, Function<T, UUID> key) {
@@ -302,7 +323,7 @@ public class StrategyDiscussionService {
     }
 
 
-    private OffsetDateTime now() {
+    public OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 

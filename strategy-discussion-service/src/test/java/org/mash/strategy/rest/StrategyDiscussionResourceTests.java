@@ -39,14 +39,15 @@ class StrategyDiscussionResourceTests {
                 absenceReason == null ? "" : ", \"absenceReason\": \"" + absenceReason + "\"");
     }
 
-    static String aMinuteAgo() {
-        return OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString();
+    /** The current time to the second: a discussion is held after it opened and not in the future. */
+    static String justNow() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     @Test
     void aJointSection47DecisionStartsTheEnquiryWithItsIcpcTargetAndCannotBeChanged() {
         TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
-        String heldAt = aMinuteAgo();
+        String heldAt = justNow();
         LocalDate startedOn = OffsetDateTime.parse(heldAt).atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate();
         LocalDate icpcTarget = WorkingDays.englandAndWales().plusWorkingDays(startedOn, 15);
 
@@ -84,7 +85,7 @@ class StrategyDiscussionResourceTests {
         }
 
         DemoUsers.manager().contentType(ContentType.JSON)
-                .body(heldBody(aMinuteAgo(), "ATTENDED", "NFA", "Changed my mind", null))
+                .body(heldBody(justNow(), "ATTENDED", "NFA", "Changed my mind", null))
                 .when().post(PATH + "/" + opened.discussionId() + "/held")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("status", equalTo(409));
@@ -96,7 +97,7 @@ class StrategyDiscussionResourceTests {
     void aRationaleIsRequired() {
         TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
         DemoUsers.manager().contentType(ContentType.JSON)
-                .body(heldBody(aMinuteAgo(), "ATTENDED", "NFA", null, null))
+                .body(heldBody(justNow(), "ATTENDED", "NFA", null, null))
                 .when().post(PATH + "/" + opened.discussionId() + "/held")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("rationale"));
@@ -106,14 +107,14 @@ class StrategyDiscussionResourceTests {
     void holdingWithoutThePoliceNeedsAReason() {
         TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
         DemoUsers.manager().contentType(ContentType.JSON)
-                .body(heldBody(aMinuteAgo(), "DECLINED", "CSC_ASSESSMENT", "Assessment of needs", null))
+                .body(heldBody(justNow(), "DECLINED", "CSC_ASSESSMENT", "Assessment of needs", null))
                 .when().post(PATH + "/" + opened.discussionId() + "/held")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("absenceReason"));
         DemoUsers.manager().get(PATH + "/" + opened.discussionId()).then().statusCode(200).body("status", equalTo("OPEN"));
 
         DemoUsers.manager().contentType(ContentType.JSON)
-                .body(heldBody(aMinuteAgo(), "DECLINED", "CSC_ASSESSMENT", "Assessment of needs",
+                .body(heldBody(justNow(), "DECLINED", "CSC_ASSESSMENT", "Assessment of needs",
                         "Police had no officer free; they sent their information"))
                 .when().post(PATH + "/" + opened.discussionId() + "/held")
                 .then().statusCode(200)
@@ -162,7 +163,7 @@ class StrategyDiscussionResourceTests {
         DemoUsers.analyst().get(PATH).then().statusCode(403).contentType("application/problem+json");
         TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
         DemoUsers.participant("police").contentType(ContentType.JSON)
-                .body(heldBody(aMinuteAgo(), "ATTENDED", "NFA", "NFA", null))
+                .body(heldBody(justNow(), "ATTENDED", "NFA", "NFA", null))
                 .post(PATH + "/" + opened.discussionId() + "/held").then().statusCode(403);
     }
 
