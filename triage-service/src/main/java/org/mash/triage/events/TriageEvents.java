@@ -18,6 +18,28 @@ public final class TriageEvents {
     public static final String DECISION_AUTHORISED = "mash.triage.decision-authorised.v1";
     public static final String STRATEGY_DISCUSSION_REQUESTED = "mash.triage.strategy-discussion-requested.v1";
     public static final String CASE_OVERDUE = "mash.triage.case-overdue.v1";
+    public static final String CASE_RERATED = "mash.triage.case-rerated.v1";
+    public static final String CHECK_REQUESTED = "mash.triage.check-requested.v1";
+    public static final String CHECK_RESPONDED = "mash.triage.check-responded.v1";
+    public static final String CHECK_OVERDUE = "mash.triage.check-overdue.v1";
+
+    /** Every rating a practitioner (or manager) gives after the suggestion, a confirmation included. */
+    public record CaseReratedV1(UUID caseId, UUID contactId, String childRef, String previousRag, String rag,
+                                OffsetDateTime ratedAt, OffsetDateTime receivedAt, OffsetDateTime dueAt) {
+    }
+
+    public record CheckRequestedV1(UUID checkId, UUID caseId, UUID contactId, String childRef, String agency, String rag,
+                                   OffsetDateTime requestedAt, OffsetDateTime dueAt) {
+    }
+
+    public record CheckRespondedV1(UUID checkId, UUID caseId, UUID contactId, String childRef, String agency, String rag,
+                                   OffsetDateTime requestedAt, OffsetDateTime dueAt, OffsetDateTime respondedAt,
+                                   String result, boolean withinDue) {
+    }
+
+    public record CheckOverdueV1(UUID checkId, UUID caseId, UUID contactId, String childRef, String agency, String rag,
+                                 OffsetDateTime requestedAt, OffsetDateTime dueAt, OffsetDateTime flaggedAt) {
+    }
 
     public record CaseOverdueV1(UUID caseId, UUID contactId, String childRef, String rag, OffsetDateTime receivedAt,
                                 OffsetDateTime dueAt, OffsetDateTime flaggedAt) {
@@ -35,12 +57,13 @@ public final class TriageEvents {
     public record DecisionAuthorisedV1(UUID caseId, UUID contactId, OffsetDateTime receivedAt, String outcome,
                                        boolean referral, String primaryNeedCode, String rag, String proposedBy,
                                        OffsetDateTime proposedAt, OffsetDateTime authorisedAt, OffsetDateTime dueAt,
-                                       OffsetDateTime oneWorkingDayDueAt, String childRef) {
+                                       OffsetDateTime oneWorkingDayDueAt, String childRef, Integer levelOfNeed,
+                                       String consentStatus, Boolean consentOverrideReasonRecorded, UUID submissionId) {
     }
 
     public record StrategyDiscussionRequestedV1(UUID caseId, UUID contactId, String rag, OffsetDateTime authorisedAt,
                                                 String childRef, ChildIdentity child, List<String> concernCodes,
-                                                String concernSummary) {
+                                                String concernSummary, UUID submissionId) {
     }
 
     /** Only what strategy-discussion participants need to identify the child. */

@@ -15,8 +15,12 @@ import org.mash.triage.domain.CaseStatus;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
 
-/** The MASH's work on one contact. */
+/**
+ * The MASH's work on one contact. Updates write only the changed columns, so the check counters, which are
+ * kept by conditional bulk updates, are never overwritten with a stale value.
+ */
 @Entity
+@org.hibernate.annotations.DynamicUpdate
 @Table(name = "triage_case")
 public class TriageCase extends PanacheEntityBase {
 
@@ -131,6 +135,31 @@ public class TriageCase extends PanacheEntityBase {
     /** When the case was found past its due time undecided (its overdue event was published then). */
     @Column(name = "overdue_flagged_at")
     public OffsetDateTime overdueFlaggedAt;
+
+    /** Checks asked of partner agencies and not answered yet. */
+    @Column(name = "checks_pending")
+    public int checksPending;
+
+    /** Of those, the ones flagged past their due time. */
+    @Column(name = "checks_overdue")
+    public int checksOverdue;
+
+    /** The consent status in effect (an override counts only once a manager authorised it). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "consent_status")
+    public org.mash.triage.domain.ConsentStatus consentStatus = org.mash.triage.domain.ConsentStatus.NOT_RECORDED;
+
+    /** The consent record behind {@link #consentStatus}. */
+    @Column(name = "consent_record_id")
+    public UUID consentRecordId;
+
+    /** An override of consent waiting for a manager's authorisation. */
+    @Column(name = "consent_pending_id")
+    public UUID consentPendingId;
+
+    /** The latest level of need (1-4), if recorded. */
+    @Column(name = "level_of_need")
+    public Integer levelOfNeed;
 
     @Version
     public long version;

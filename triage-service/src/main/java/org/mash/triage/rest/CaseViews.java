@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.mash.triage.domain.CaseStatus;
+import org.mash.triage.domain.ConsentStatus;
 import org.mash.triage.domain.DecisionTargets;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
@@ -33,7 +34,9 @@ public final class CaseViews {
                             String sourceCode, String agency, Rag rag, OffsetDateTime receivedAt, OffsetDateTime dueAt,
                             long minutesLeft, boolean overdue, OffsetDateTime overdueFlaggedAt,
                             OffsetDateTime oneWorkingDayDueAt, CaseStatus status,
-                            String assignee, Proposal proposal, Decision decision) {
+                            String assignee, int checksPending, int checksOverdue, Integer levelOfNeed,
+                            ConsentStatus consentStatus, boolean consentOverridePending, Proposal proposal,
+                            Decision decision) {
 
         static QueueItem of(TriageCase c, OffsetDateTime now) {
             long minutesLeft = Duration.between(now, c.dueAt).toMinutes();
@@ -42,7 +45,8 @@ public final class CaseViews {
                     TriageService.concernCodes(c), summary(c.description), c.sourceCode, c.agency, c.rag, c.receivedAt,
                     c.dueAt, minutesLeft, DecisionTargets.overdue(c.dueAt.toInstant(),
                     c.authorisedAt == null ? null : c.authorisedAt.toInstant(), now.toInstant()), c.overdueFlaggedAt,
-                    c.oneWorkingDayDueAt, c.status, c.assignee,
+                    c.oneWorkingDayDueAt, c.status, c.assignee, c.checksPending, c.checksOverdue, c.levelOfNeed,
+                    c.consentStatus, c.consentPendingId != null,
                     c.proposedOutcome == null ? null : new Proposal(c.proposedOutcome, c.proposedRationale,
                             c.proposedPrimaryNeed, c.proposedBy, c.proposedAt, c.returnComment),
                     c.decidedOutcome == null ? null : new Decision(c.decidedOutcome, c.authorisedBy, c.authorisedAt));
@@ -53,7 +57,35 @@ public final class CaseViews {
         }
     }
 
-    public record CaseDetail(QueueItem item, Object contact, List<Amendment> amendments, List<Rating> ratings) {
+    public record CaseDetail(QueueItem item, Object contact, List<Amendment> amendments, List<Rating> ratings,
+                             List<CheckViews.CaseCheck> checks, List<NeedLevel> levelsOfNeed) {
+    }
+
+    /** One recording of the level of need. */
+    public record NeedLevel(int level, String rationale, String recordedBy, OffsetDateTime recordedAt) {
+        static NeedLevel of(org.mash.triage.repository.LevelOfNeedRecord r) {
+            return new NeedLevel(r.level, r.rationale, r.recordedBy, r.recordedAt);
+        }
+    }
+
+    /** One recording of consent; an override shows whether it is pending, authorised or withdrawn. */
+    public record ConsentEntry(UUID id, ConsentStatus status, String reason, String recordedBy, String recordedRole,
+                               OffsetDateTime recordedAt, String authorisedBy, OffsetDateTime authorisedAt,
+                               String override) {
+    }
+
+    /** The consent status in effect, the override waiting for a manager (if any) and every change, oldest first. */
+    public record ConsentView(ConsentStatus status, ConsentEntry pendingOverride, List<ConsentEntry> history) {
+        static ConsentView of(org.mash.triage.service.ConsentService.Consent consent) {
+            TriageCase c = consent.c();
+            List<ConsentEntry> history = consent.history().stream().map(r -> new ConsentEntry(r.id, r.status, r.reason,
+                    r.recordedBy, r.recordedRole, r.recordedAt, r.authorisedBy, r.authorisedAt,
+                    r.status != ConsentStatus.OVERRIDDEN ? null
+                            : r.authorisedAt != null ? "AUTHORISED" : r.id.equals(c.consentPendingId) ? "PENDING" : "WITHDRAWN"))
+                    .toList();
+            return new ConsentView(c.consentStatus,
+                    history.stream().filter(e -> e.id().equals(c.consentPendingId)).findFirst().orElse(null), history);
+        }
     }
 
     /** One RAG rating, the suggestion first. */

@@ -28,6 +28,9 @@ import org.mash.platform.problem.QueryParams;
 import org.mash.platform.security.Caller;
 import org.mash.platform.security.Roles;
 import org.mash.triage.domain.CaseStatus;
+import org.mash.triage.domain.ConsentStatus;
+import org.mash.triage.service.ConsentService;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
 import org.mash.triage.service.TriageService;
@@ -40,7 +43,21 @@ import org.mash.triage.service.TriageService;
 public class TriageResource {
 
     public record ProposalRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 8_000) String rationale,
-                                  @Size(max = 10) String primaryNeedCode) {
+                                  @Size(max = 10) String primaryNeedCode,
+                                  @Schema(description = "optional: the level of need, recorded with the proposal")
+                                  LevelOfNeedRequest levelOfNeed) {
+    }
+
+    public record LevelOfNeedRequest(
+            @Schema(description = "1 universal, 2 additional (early help), 3 complex (targeted), 4 acute (statutory)",
+                    example = "4") Integer level,
+            @Schema(example = "Domestic abuse with the children present; the father is the alleged perpetrator") String rationale) {
+    }
+
+    public record ConsentRequest(
+            @Schema(example = "NOT_SOUGHT") ConsentStatus status,
+            @Schema(description = "required for NOT_SOUGHT and OVERRIDDEN",
+                    example = "Seeking consent would place the children at risk") String reason) {
     }
 
     public record ReturnRequest(@NotBlank @Size(max = 4_000) String comment) {
@@ -53,11 +70,13 @@ public class TriageResource {
     }
 
     private final TriageService triage;
+    private final ConsentService consents;
     private final Caller caller;
     private final Clock clock;
 
-    public TriageResource(TriageService triage, Caller caller, Clock clock) {
+    public TriageResource(TriageService triage, ConsentService consents, Caller caller, Clock clock) {
         this.triage = triage;
+        this.consents = consents;
         this.caller = caller;
         this.clock = clock;
     }
@@ -66,15 +85,17 @@ public class TriageResource {
     @Path("/queue")
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @Operation(summary = "The queue: open cases, most urgent (earliest due) first",
-            description = "Filter by RAG, status, overdue, or mine=true for the cases assigned to you.")
+            description = "Filter by RAG, status, overdue, checksOverdue (cases with an information check past its due "
+                    + "time unanswered), or mine=true for the cases assigned to you.")
     public Uni<CaseViews.Page> queue(@QueryParam("rag") String rag, @QueryParam("status") String status,
                                      @QueryParam("overdue") Boolean overdue,
+                                     @QueryParam("checksOverdue") Boolean checksOverdue,
                                      @QueryParam("mine") @DefaultValue("false") boolean mine,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return triage.queue(new TriageService.QueueFilter(QueryParams.oneOf("rag", rag, Rag.class),
-                        QueryParams.oneOf("status", status, CaseStatus.class), overdue, mine ? caller.username() : null, page, size))
+                        QueryParams.oneOf("status", status, CaseStatus.class), overdue, mine ? caller.username() : null, checksOverdue, page, size))
                 .map(cases -> new CaseViews.Page(page, size, cases.stream().map(c -> CaseViews.QueueItem.of(c, now)).toList()));
     }
 
@@ -84,10 +105,13 @@ public class TriageResource {
     @Operation(summary = "One case with the contact as received (the read is logged)")
     public Uni<CaseViews.CaseDetail> get(@PathParam("id") UUID id) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return triage.read(id, actor()).chain(c -> triage.amendments(c.id).chain(amendments -> triage.ratings(c.id).map(ratings ->
+        return triage.read(id, actor()).chain(c -> triage.amendments(c.id).chain(amendments -> triage.ratings(c.id)
+                .chain(ratings -> triage.checks(c.id).chain(checks -> triage.levelsOfNeed(c.id).map(levels ->
                 new CaseViews.CaseDetail(CaseViews.QueueItem.of(c, now), Json.decodeValue(c.contactRecord, java.util.Map.class),
                         amendments.stream().map(CaseViews.Amendment::of).toList(),
-                        ratings.stream().map(CaseViews.Rating::of).toList()))));
+                        ratings.stream().map(CaseViews.Rating::of).toList(),
+                        checks.stream().map(ch -> CheckViews.CaseCheck.of(ch, now)).toList(),
+                        levels.stream().map(CaseViews.NeedLevel::of).toList()))))));
     }
 
     @POST
@@ -96,7 +120,9 @@ public class TriageResource {
     @Operation(summary = "Propose a decision (practitioner)",
             description = "Outcome and rationale; a referral (CSC_ASSESSMENT, STRATEGY_DISCUSSION) needs a primary need code.")
     public Uni<CaseViews.QueueItem> propose(@PathParam("id") UUID id, @Valid @NotNull ProposalRequest request) {
-        return triage.propose(id, actor(), request.outcome(), request.rationale(), request.primaryNeedCode())
+        return triage.propose(id, actor(), request.outcome(), request.rationale(), request.primaryNeedCode(),
+                        request.levelOfNeed() == null ? null
+                                : new TriageService.NeedLevel(request.levelOfNeed().level(), request.levelOfNeed().rationale()))
                 .map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
     }
 
@@ -142,7 +168,7 @@ public class TriageResource {
     @RolesAllowed(Roles.MANAGER)
     @Operation(summary = "Assign a case to a practitioner (manager)")
     public Uni<CaseViews.QueueItem> assign(@PathParam("id") UUID id, @Valid @NotNull AssignmentRequest request) {
-        return triage.assign(id, request.assignee()).map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+        return triage.assign(id, actor(), request.assignee()).map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
     }
 
     @POST
@@ -152,6 +178,43 @@ public class TriageResource {
     @Operation(summary = "Give a case back to the queue (its assignee, or a manager)")
     public Uni<CaseViews.QueueItem> release(@PathParam("id") UUID id) {
         return triage.release(id, actor(), caller.hasRole(Roles.MANAGER)).map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+    }
+
+    @POST
+    @Path("/cases/{id}/level-of-need")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Record the level of need (1-4) with its rationale, before or with the proposal",
+            description = "Every recording is kept with who and when; the latest travels with the authorised decision.")
+    public Uni<CaseViews.QueueItem> levelOfNeed(@PathParam("id") UUID id, @NotNull LevelOfNeedRequest request) {
+        return triage.recordLevelOfNeed(id, actor(), request.level(), request.rationale())
+                .map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+    }
+
+    @POST
+    @Path("/cases/{id}/consent")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Record consent to share: SOUGHT, GIVEN, REFUSED, NOT_SOUGHT (reason) or OVERRIDDEN (reason)",
+            description = "Every change is kept. An override waits for the authorisation of a manager other than the one "
+                    + "who recorded it; until then the earlier status stands.")
+    public Uni<CaseViews.ConsentView> consent(@PathParam("id") UUID id, @NotNull ConsentRequest request) {
+        return consents.record(id, actor(), request.status(), request.reason()).map(CaseViews.ConsentView::of);
+    }
+
+    @POST
+    @Path("/cases/{id}/consent/override/authorisation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(summary = "Authorise sharing without consent (manager, not the one who recorded the override)")
+    public Uni<CaseViews.ConsentView> authoriseOverride(@PathParam("id") UUID id) {
+        return consents.authoriseOverride(id, actor()).map(CaseViews.ConsentView::of);
+    }
+
+    @GET
+    @Path("/cases/{id}/consent")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "The consent status in effect, a pending override and every change (the read is logged)")
+    public Uni<CaseViews.ConsentView> consentOf(@PathParam("id") UUID id) {
+        return consents.read(id, actor()).map(CaseViews.ConsentView::of);
     }
 
     private TriageService.Actor actor() {

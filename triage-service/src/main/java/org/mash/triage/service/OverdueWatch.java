@@ -8,6 +8,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.mash.triage.domain.CaseAction;
+import org.mash.triage.repository.PartnerCheck;
 import org.jboss.logging.Logger;
 import org.mash.platform.outbox.Outbox;
 import org.mash.triage.domain.CaseStatus;
@@ -15,9 +21,10 @@ import org.mash.triage.events.TriageEvents;
 import org.mash.triage.repository.TriageCase;
 
 /**
- * Makes late work visible: a case past its due time and still undecided is flagged and its
- * {@code case-overdue} event published, in one transaction, once (the flag is stored, so a restart does not
- * publish it again).
+ * Makes late work visible: a case past its due time and still undecided, or an information check past its due
+ * time and still unanswered, is flagged and its {@code case-overdue} / {@code check-overdue} event published, in
+ * one transaction, once (the flag is stored, so a restart does not publish it again). An overdue check also counts
+ * on its case ({@code checksOverdue}), so the queue shows it and can be filtered by it.
  */
 @ApplicationScoped
 public class OverdueWatch {
@@ -26,16 +33,18 @@ public class OverdueWatch {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final CaseActivities activities;
 
-    public OverdueWatch(Outbox outbox, Clock clock) {
+    public OverdueWatch(Outbox outbox, Clock clock, CaseActivities activities) {
         this.outbox = outbox;
         this.clock = clock;
+        this.activities = activities;
     }
 
     @Scheduled(every = "${mash.triage.overdue-check:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
-        return flagOverdue().replaceWithVoid();
+        return flagOverdue().chain(() -> flagOverdueChecks()).replaceWithVoid();
     }
 
     /** Flags the cases that have become overdue since the last check; returns how many. */
@@ -54,12 +63,41 @@ public class OverdueWatch {
             TriageEvents.CaseOverdueV1 event = new TriageEvents.CaseOverdueV1(c.id, c.contactId, c.childRef, c.rag.name(),
                     c.receivedAt, c.dueAt, now);
             chain = chain.chain(() -> outbox.publish(TriageEvents.TOPIC, c.contactId.toString(), TriageEvents.CASE_OVERDUE,
-                    c.id.toString(), event)).replaceWithVoid();
+                    c.id.toString(), event))
+                    .chain(() -> activities.record(c.id, CaseAction.OVERDUE, CaseActivities.SYSTEM, CaseActivities.SYSTEM,
+                            now, "passed its due time " + c.dueAt + " undecided"));
         }
         return chain.invoke(() -> {
             if (!cases.isEmpty()) {
                 LOG.warnf("%d case(s) passed their due time undecided", cases.size());
             }
         }).replaceWith(cases.size());
+    }
+
+    /** Flags the information checks that have become overdue since the last check; returns how many. */
+    @WithTransaction
+    public Uni<Integer> flagOverdueChecks() {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return PartnerCheck.<PartnerCheck>find("respondedAt is null and overdueFlaggedAt is null and dueAt < ?1 order by dueAt",
+                        now).page(0, 500).list()
+                .chain(checks -> checks.isEmpty() ? Uni.createFrom().item(0) : TriageCase.<TriageCase>list("id in ?1",
+                        checks.stream().map(ch -> ch.caseId).distinct().toList()).chain(cases -> {
+                    Map<UUID, TriageCase> byId = cases.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (PartnerCheck check : checks) {
+                        TriageCase c = byId.get(check.caseId);
+                        check.overdueFlaggedAt = now;
+                        TriageEvents.CheckOverdueV1 event = new TriageEvents.CheckOverdueV1(check.id, c.id, c.contactId,
+                                c.childRef, check.agency, check.rag.name(), check.requestedAt, check.dueAt, now);
+                        chain = chain
+                                .chain(() -> TriageCase.update("checksOverdue = checksOverdue + 1 where id = ?1", c.id))
+                                .chain(() -> outbox.publish(TriageEvents.TOPIC, c.contactId.toString(),
+                                        TriageEvents.CHECK_OVERDUE, check.id.toString(), event))
+                                .chain(() -> activities.record(c.id, CaseAction.CHECK_OVERDUE, CaseActivities.SYSTEM,
+                                        CaseActivities.SYSTEM, now, check.agency + " has not answered by " + check.dueAt));
+                    }
+                    return chain.invoke(() -> LOG.warnf("%d information check(s) passed their due time unanswered",
+                            checks.size())).replaceWith(checks.size());
+                }));
     }
 }

@@ -17,6 +17,14 @@ public interface TriageConfig {
 
     Targets targets();
 
+    /** When a partner agency's answer to an information check is due, from the request, by the case's RAG. */
+    CheckTargets checkTargets();
+
+    /** Whether a referral (CSC_ASSESSMENT, STRATEGY_DISCUSSION) needs a recorded level of need (see LevelOfNeed). */
+    @WithDefault("false")
+    @io.smallrye.config.WithName("level-of-need.required-for-referral")
+    boolean levelOfNeedRequiredForReferral();
+
     /** How often to look for cases past their due time (read by {@link OverdueWatch}'s schedule). */
     @WithDefault("30s")
     String overdueCheck();
@@ -29,6 +37,18 @@ public interface TriageConfig {
         Duration amber();
 
         @WithDefault("PT72H")
+        Duration green();
+    }
+
+    /** Defaults: RED 2 h, AMBER 8 h, GREEN 24 h (see {@link org.mash.triage.domain.PartnerChecks}). */
+    interface CheckTargets {
+        @WithDefault("PT2H")
+        Duration red();
+
+        @WithDefault("PT8H")
+        Duration amber();
+
+        @WithDefault("PT24H")
         Duration green();
     }
 }

@@ -8,6 +8,7 @@ import org.mash.platform.time.WorkingDays;
 import org.mash.triage.domain.ChildRef;
 import org.mash.triage.domain.DecisionPolicy;
 import org.mash.triage.domain.DecisionTargets;
+import org.mash.triage.domain.PartnerChecks;
 import org.mash.triage.domain.Rag;
 
 /** The domain rules, built once from configuration. */
@@ -18,6 +19,8 @@ public class TriageRules {
     private final DecisionPolicy decisions;
     private final ChildRef childRef;
     private final ZoneId zone;
+    private final PartnerChecks checks;
+    private final boolean levelOfNeedRequiredForReferral;
 
     public TriageRules(TriageConfig config) {
         this.zone = ZoneId.of(config.zone());
@@ -25,6 +28,9 @@ public class TriageRules {
                 Rag.GREEN, config.targets().green()), WorkingDays.englandAndWales(), zone);
         this.decisions = new DecisionPolicy(CodeList.load("primary-need")::contains);
         this.childRef = new ChildRef(config.pseudonymKey());
+        this.levelOfNeedRequiredForReferral = config.levelOfNeedRequiredForReferral();
+        this.checks = new PartnerChecks(Map.of(Rag.RED, config.checkTargets().red(),
+                Rag.AMBER, config.checkTargets().amber(), Rag.GREEN, config.checkTargets().green()));
     }
 
     public DecisionTargets targets() {
@@ -37,6 +43,14 @@ public class TriageRules {
 
     public ChildRef childRef() {
         return childRef;
+    }
+
+    public PartnerChecks checks() {
+        return checks;
+    }
+
+    public boolean levelOfNeedRequiredForReferral() {
+        return levelOfNeedRequiredForReferral;
     }
 
     public ZoneId zone() {

@@ -21,10 +21,14 @@ import org.mash.platform.events.MalformedEventException;
 import org.mash.platform.outbox.Outbox;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
+import org.mash.platform.security.Roles;
 import org.mash.triage.domain.AgeBand;
 import org.mash.triage.domain.Allocation;
+import org.mash.triage.domain.CaseAction;
 import org.mash.triage.domain.CaseStatus;
 import org.mash.triage.domain.ConcernSummary;
+import org.mash.triage.domain.ConsentPolicy;
+import org.mash.triage.domain.LevelOfNeed;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
 import org.mash.triage.domain.Rerating;
@@ -33,6 +37,8 @@ import org.mash.triage.events.ContactAmended;
 import org.mash.triage.events.ContactReceived;
 import org.mash.triage.events.TriageEvents;
 import org.mash.triage.repository.CaseAmendment;
+import org.mash.triage.repository.ConsentRecord;
+import org.mash.triage.repository.LevelOfNeedRecord;
 import org.mash.triage.repository.RagRating;
 import org.mash.triage.repository.TriageCase;
 
@@ -44,22 +50,35 @@ public class TriageService {
 
     /** Who is acting, as the service needs it. */
     public record Actor(String username, Set<String> roles) {
+
+        /** The role the user acts in, for the timeline: their MASH role, a manager's first. */
+        public String role() {
+            for (String role : List.of(Roles.MANAGER, Roles.PRACTITIONER, Roles.PARTNER_OFFICER)) {
+                if (roles.contains(role)) {
+                    return role;
+                }
+            }
+            return roles.stream().sorted().findFirst().orElse("none");
+        }
     }
 
     /** Queue filters; null means "any". */
-    public record QueueFilter(Rag rag, CaseStatus status, Boolean overdue, String assignee, int page, int size) {
+    public record QueueFilter(Rag rag, CaseStatus status, Boolean overdue, String assignee, Boolean checksOverdue,
+                              int page, int size) {
     }
 
     private final TriageRules rules;
     private final Outbox outbox;
     private final Clock clock;
     private final AccessLog accessLog;
+    private final CaseActivities activities;
 
-    public TriageService(TriageRules rules, Outbox outbox, Clock clock, AccessLog accessLog) {
+    public TriageService(TriageRules rules, Outbox outbox, Clock clock, AccessLog accessLog, CaseActivities activities) {
         this.rules = rules;
         this.outbox = outbox;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.activities = activities;
     }
 
     /** Call inside a transaction: a contact was received; it enters the queue with a suggested RAG and due times. */
@@ -79,6 +98,10 @@ public class TriageService {
                     Rerating.suggestionRationale(contact.immediateDanger(), contact.referrerUrgency()), "system");
             return c.persist()
                     .chain(() -> suggestion.persist())
+                    .chain(() -> activities.record(c.id, CaseAction.RECEIVED, c.agency, "referrer", c.receivedAt,
+                            "contact received from " + c.agency + " (source " + c.sourceCode + ")"))
+                    .chain(() -> activities.record(c.id, CaseAction.RATED, CaseActivities.SYSTEM, CaseActivities.SYSTEM,
+                            suggestion.ratedAt, c.rag + ": " + suggestion.rationale))
                     .chain(() -> outbox.publish(TriageEvents.TOPIC, c.contactId.toString(), TriageEvents.CASE_OPENED,
                             c.id.toString(), event))
                     .invoke(() -> LOG.infof("case %s opened for contact %s, %s due %s", c.id, c.contactId, c.rag, c.dueAt))
@@ -103,7 +126,8 @@ public class TriageService {
             row.agency = amended.agency();
             row.amendedByRole = amended.amendedByRole();
             row.amendedAt = amended.amendedAt();
-            return row.persist().replaceWithVoid();
+            return row.persist().chain(() -> activities.record(c.id, CaseAction.AMENDED, row.agency, row.amendedByRole,
+                    row.amendedAt.withOffsetSameInstant(ZoneOffset.UTC), row.kind + ": " + row.text));
         });
     }
 
@@ -118,10 +142,25 @@ public class TriageService {
     public Uni<TriageCase> rate(UUID id, Actor actor, Rag rag, String rationale) {
         return find(id).chain(c -> {
             reject(Rerating.check(c.status, rag, rationale));
+            Rag previous = c.rag;
             c.rag = rag;
             c.dueAt = rules.targets().ragDue(c.receivedAt.toInstant(), rag).atOffset(ZoneOffset.UTC);
-            return rating(c, rag, rationale, actor.username()).persist().replaceWith(c);
+            RagRating rating = rating(c, rag, rationale, actor.username());
+            TriageEvents.CaseReratedV1 event = new TriageEvents.CaseReratedV1(c.id, c.contactId, c.childRef,
+                    previous.name(), rag.name(), rating.ratedAt, c.receivedAt, c.dueAt);
+            return rating.persist()
+                    .chain(() -> activities.record(c.id, CaseAction.RATED, actor.username(), actor.role(), rating.ratedAt,
+                            previous + " -> " + rag + ": " + rationale))
+                    .chain(() -> outbox.publish(TriageEvents.TOPIC, c.contactId.toString(), TriageEvents.CASE_RERATED,
+                            c.id.toString(), event))
+                    .replaceWith(c);
         });
+    }
+
+    /** The information checks of a case, oldest first. */
+    @WithSession
+    public Uni<List<org.mash.triage.repository.PartnerCheck>> checks(UUID caseId) {
+        return org.mash.triage.repository.PartnerCheck.list("caseId", Sort.ascending("requestedAt"), caseId);
     }
 
     /** The ratings of a case, oldest first. */
@@ -141,27 +180,31 @@ public class TriageService {
         return find(id).chain(c -> {
             Allocation.checkClaim(c.status, c.assignee, actor.username()).ifPresent(v -> reject(List.of(v)));
             c.assignee = actor.username();
-            return TriageCase.getSession().chain(session -> session.flush()).replaceWith(c);
+            return activities.record(c.id, CaseAction.CLAIMED, actor.username(), actor.role(), now(), null)
+                    .chain(() -> TriageCase.getSession()).chain(session -> session.flush()).replaceWith(c);
         });
     }
 
     @WithTransaction
-    public Uni<TriageCase> assign(UUID id, String assignee) {
-        return find(id).invoke(c -> {
+    public Uni<TriageCase> assign(UUID id, Actor manager, String assignee) {
+        return find(id).call(c -> {
             Allocation.checkAssign(c.status).ifPresent(v -> reject(List.of(v)));
             c.assignee = assignee;
+            return activities.record(c.id, CaseAction.ASSIGNED, manager.username(), Roles.MANAGER, now(), "to " + assignee);
         });
     }
 
     @WithTransaction
     public Uni<TriageCase> release(UUID id, Actor actor, boolean manager) {
-        return find(id).invoke(c -> {
+        return find(id).call(c -> {
             Allocation.checkRelease(c.assignee, actor.username(), manager).ifPresent(v -> reject(List.of(v)));
+            String was = c.assignee;
             c.assignee = null;
+            return activities.record(c.id, CaseAction.RELEASED, actor.username(), actor.role(), now(), "from " + was);
         });
     }
 
-    private static boolean isConcurrentUpdate(Throwable failure) {
+    static boolean isConcurrentUpdate(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof jakarta.persistence.OptimisticLockException
                     || t.getClass().getSimpleName().equals("StaleObjectStateException")) {
@@ -192,6 +235,9 @@ public class TriageService {
             query.append(" and rag = :rag");
             params.and("rag", filter.rag());
         }
+        if (filter.checksOverdue() != null) {
+            query.append(filter.checksOverdue() ? " and checksOverdue > 0" : " and checksOverdue = 0");
+        }
         if (filter.assignee() != null) {
             query.append(" and assignee = :assignee");
             params.and("assignee", filter.assignee());
@@ -212,11 +258,55 @@ public class TriageService {
         return find(id).call(c -> accessLog.record("triage-case", c.id, actor.username(), null, actor.roles(), "READ"));
     }
 
+    /** The level of need given with a proposal. */
+    public record NeedLevel(Integer level, String rationale) {
+    }
+
+    /** Records the level of need (1-4) with its rationale, before the proposal; every recording is kept. */
     @WithTransaction
-    public Uni<TriageCase> propose(UUID id, Actor practitioner, Outcome outcome, String rationale, String primaryNeedCode) {
-        return find(id).invoke(c -> {
-            List<Violation> violations = rules.decisions().checkProposal(c.status, outcome, rationale, primaryNeedCode);
+    public Uni<TriageCase> recordLevelOfNeed(UUID id, Actor actor, Integer level, String rationale) {
+        return find(id).call(c -> {
+            reject(LevelOfNeed.check(c.status, level, rationale, ""));
+            return levelOfNeed(c, actor, level, rationale);
+        });
+    }
+
+    /** The levels of need recorded on a case, oldest first. */
+    @WithSession
+    public Uni<List<LevelOfNeedRecord>> levelsOfNeed(UUID caseId) {
+        return LevelOfNeedRecord.list("caseId", Sort.ascending("recordedAt"), caseId);
+    }
+
+    private Uni<Void> levelOfNeed(TriageCase c, Actor actor, Integer level, String rationale) {
+        LevelOfNeedRecord r = new LevelOfNeedRecord();
+        r.id = UUID.randomUUID();
+        r.caseId = c.id;
+        r.level = level;
+        r.rationale = rationale.strip();
+        r.recordedBy = actor.username();
+        r.recordedAt = now();
+        c.levelOfNeed = level;
+        return r.persist().chain(() -> activities.record(c.id, CaseAction.LEVEL_OF_NEED_RECORDED, actor.username(),
+                actor.role(), r.recordedAt, LevelOfNeed.describe(level) + ": " + r.rationale));
+    }
+
+    @WithTransaction
+    public Uni<TriageCase> propose(UUID id, Actor practitioner, Outcome outcome, String rationale, String primaryNeedCode,
+                                   NeedLevel need) {
+        return find(id).call(c -> {
+            List<Violation> violations = new java.util.ArrayList<>(
+                    rules.decisions().checkProposal(c.status, outcome, rationale, primaryNeedCode));
+            if (need != null) {
+                violations.addAll(LevelOfNeed.check(c.status, need.level(), need.rationale(), "levelOfNeed.").stream()
+                        .filter(v -> !v.field().isEmpty()).toList());
+            }
+            if (violations.isEmpty()) {
+                LevelOfNeed.checkForProposal(outcome, need != null ? need.level() : c.levelOfNeed,
+                        rules.levelOfNeedRequiredForReferral()).ifPresent(violations::add);
+            }
             reject(violations);
+            Uni<Void> recorded = need == null ? Uni.createFrom().voidItem()
+                    : levelOfNeed(c, practitioner, need.level(), need.rationale());
             c.status = CaseStatus.PROPOSED;
             c.proposedOutcome = outcome;
             c.proposedRationale = rationale;
@@ -224,13 +314,17 @@ public class TriageService {
             c.proposedBy = practitioner.username();
             c.proposedAt = now();
             c.returnComment = null;
+            return recorded.chain(() -> activities.record(c.id, CaseAction.PROPOSED, practitioner.username(),
+                    practitioner.role(), c.proposedAt,
+                    outcome + (c.proposedPrimaryNeed == null ? "" : " (" + c.proposedPrimaryNeed + ")") + ": " + rationale));
         });
     }
 
     /** The manager authorises the proposal: the decision leaves the service as events, in the same transaction. */
     @WithTransaction
     public Uni<TriageCase> authorise(UUID id, Actor manager) {
-        return find(id).chain(c -> {
+        return find(id).chain(c -> (c.consentRecordId == null ? Uni.createFrom().<ConsentRecord>nullItem()
+                : ConsentRecord.<ConsentRecord>findById(c.consentRecordId)).chain(consent -> {
             rules.decisions().checkAuthorisation(c.status, c.proposedBy, manager.username())
                     .ifPresent(v -> reject(List.of(v)));
             c.status = CaseStatus.DECIDED;
@@ -240,23 +334,30 @@ public class TriageService {
             TriageEvents.DecisionAuthorisedV1 decided = new TriageEvents.DecisionAuthorisedV1(c.id, c.contactId,
                     c.receivedAt, c.decidedOutcome.name(), c.decidedOutcome.isReferral(), c.proposedPrimaryNeed,
                     c.rag.name(), "mash-practitioner", c.proposedAt, c.authorisedAt, c.dueAt, c.oneWorkingDayDueAt,
-                    c.childRef);
+                    c.childRef, c.levelOfNeed, c.consentStatus.name(),
+                    ConsentPolicy.overrideReasonRecorded(c.consentStatus, consent == null ? null : consent.reason,
+                            consent == null ? null : consent.authorisedBy),
+                    c.submissionId);
             Uni<?> published = outbox.publish(TriageEvents.TOPIC, c.contactId.toString(), TriageEvents.DECISION_AUTHORISED,
                     c.id.toString(), decided);
             if (c.decidedOutcome == Outcome.STRATEGY_DISCUSSION) {
                 published = published.chain(() -> outbox.publish(TriageEvents.HANDOFF_TOPIC, c.contactId.toString(),
                         TriageEvents.STRATEGY_DISCUSSION_REQUESTED, c.id.toString(), handoff(c)));
             }
-            return published.invoke(() -> LOG.infof("case %s decided %s", c.id, c.decidedOutcome)).replaceWith(c);
-        });
+            return published
+                    .chain(() -> activities.record(c.id, CaseAction.AUTHORISED, manager.username(), Roles.MANAGER,
+                            c.authorisedAt, c.decidedOutcome.name()))
+                    .invoke(() -> LOG.infof("case %s decided %s", c.id, c.decidedOutcome)).replaceWith(c);
+        }));
     }
 
     @WithTransaction
     public Uni<TriageCase> returnProposal(UUID id, Actor manager, String comment) {
-        return find(id).invoke(c -> {
+        return find(id).call(c -> {
             reject(rules.decisions().checkReturn(c.status, comment));
             c.status = CaseStatus.OPEN;
             c.returnComment = comment;
+            return activities.record(c.id, CaseAction.RETURNED, manager.username(), Roles.MANAGER, now(), comment);
         });
     }
 
@@ -265,20 +366,20 @@ public class TriageService {
         return new TriageEvents.StrategyDiscussionRequestedV1(c.id, c.contactId, c.rag.name(), c.authorisedAt, c.childRef,
                 new TriageEvents.ChildIdentity(c.childFirstName, c.childLastName, c.childDateOfBirth, c.childExpectedBirth,
                         address),
-                concernCodes(c), ConcernSummary.of(c.description));
+                concernCodes(c), ConcernSummary.of(c.description), c.submissionId);
     }
 
     public static List<String> concernCodes(TriageCase c) {
         return Arrays.stream(c.concernCodes.split(",")).filter(s -> !s.isBlank()).toList();
     }
 
-    private Uni<TriageCase> find(UUID id) {
+    Uni<TriageCase> find(UUID id) {
         return TriageCase.<TriageCase>findById(id).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("no triage case " + id));
     }
 
 
-    private static void reject(List<Violation> violations) {
+    static void reject(List<Violation> violations) {
         if (violations.isEmpty()) {
             return;
         }

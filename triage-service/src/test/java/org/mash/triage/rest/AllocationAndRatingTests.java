@@ -80,5 +80,16 @@ class AllocationAndRatingTests {
                 .body("ratings[1].rationale", equalTo("Police check shows a recent assault at the address"))
                 .extract().path("item.dueAt");
         assertNotEquals(greenDue, redDue, "the due time follows the rating (72 h -> 4 h)");
+
+        String contactId = DemoUsers.practitioner().get("/api/v1/triage/cases/" + caseId).then().extract().path("item.contactId");
+        var rerated = org.mash.platform.testing.KafkaTestClient.awaitRecords("mash.triage.v1",
+                r -> contactId.equals(r.key()) && r.value().contains("case-rerated"), 1, java.time.Duration.ofSeconds(30));
+        com.fasterxml.jackson.databind.JsonNode event = org.mash.platform.testing.EventSchemas.assertValid(rerated.get(0).value());
+        assertEquals("GREEN", event.at("/data/previousRag").asText());
+        assertEquals("RED", event.at("/data/rag").asText());
+        assertEquals(java.time.OffsetDateTime.parse(redDue).toInstant(),
+                java.time.OffsetDateTime.parse(event.at("/data/dueAt").asText()).toInstant());
+        org.mash.triage.events.ContactEventsConsumerTests.assertNoPersonalData(rerated.get(0).value());
+        assertEquals(false, rerated.get(0).value().contains("assault"), "the rationale stays in triage");
     }
 }

@@ -1,0 +1,14 @@
+package org.mash.triage.domain;
+
+/** Whether the family agreed to information about them being shared (MASH.md 2.2). */
+public enum ConsentStatus {
+    /** Nothing recorded by the MASH yet (the referrer's own record is in the contact). */
+    NOT_RECORDED,
+    SOUGHT,
+    GIVEN,
+    REFUSED,
+    /** Not sought, for a recorded reason: typically that seeking it would place the child at risk. */
+    NOT_SOUGHT,
+    /** Shared without consent: a recorded reason and a manager's authorisation. */
+    OVERRIDDEN
+}
