@@ -1,8 +1,14 @@
 package org.mash.strategy.domain;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** The rules a held discussion must meet beyond its shape. Pure: the current time is given. */
 public final class HoldRules {
@@ -10,13 +16,48 @@ public final class HoldRules {
     private HoldRules() {
     }
 
-    public static List<Violation> check(HoldRequest request, Instant now) {
+    /**
+     * @param openedAt when the discussion opened: it cannot have been held before the minute it opened in
+     *                 (times are usually recorded to the minute)
+     * @param children the contact ids of the children the discussion is about: each needs a decision
+     */
+    public static List<Violation> check(HoldRequest request, OffsetDateTime openedAt, Collection<UUID> children,
+                                        Instant now) {
         List<Violation> violations = new ArrayList<>();
         if (request.heldAt().toInstant().isAfter(now)) {
             violations.add(new Violation("heldAt", "not-in-future",
                     "the discussion cannot be recorded as held at " + request.heldAt() + ", which is in the future"));
         }
+        if (openedAt != null && request.heldAt().toInstant().isBefore(openedAt.toInstant().truncatedTo(ChronoUnit.MINUTES))) {
+            violations.add(new Violation("heldAt", "not-before-opening",
+                    "the discussion opened at " + openedAt + "; it cannot have been held at " + request.heldAt()));
+        }
         violations.addAll(CoreAgencies.check(request.attendance(), request.absenceReason()));
+        Map<UUID, ChildDecision> given = request.children() == null ? Map.of() : request.children();
+        given.keySet().stream().filter(contactId -> !children.contains(contactId)).forEach(contactId ->
+                violations.add(new Violation("children." + contactId, "child-of-the-discussion",
+                        "contact " + contactId + " is not a child of this discussion")));
+        boolean everyChildHasItsOwn = given.keySet().containsAll(children);
+        if (!everyChildHasItsOwn) {
+            if (request.outcome() == null) {
+                violations.add(new Violation("outcome", "required",
+                        "give the decision: S47_SINGLE_AGENCY, S47_JOINT, CSC_ASSESSMENT, NFA or OTHER"));
+            }
+            if (request.rationale() == null || request.rationale().isBlank()) {
+                violations.add(new Violation("rationale", "required", "say why the discussion decided this"));
+            }
+        }
         return violations;
+    }
+
+    /** The decision for each child: its own from {@code children}, else the one given for every child. */
+    public static Map<UUID, ChildDecision> decisionsByChild(HoldRequest request, Collection<UUID> children) {
+        Map<UUID, ChildDecision> decisions = new LinkedHashMap<>();
+        for (UUID contactId : children) {
+            ChildDecision own = request.children() == null ? null : request.children().get(contactId);
+            decisions.put(contactId, own != null ? own
+                    : new ChildDecision(request.outcome(), request.rationale(), request.safetyPlan()));
+        }
+        return decisions;
     }
 }

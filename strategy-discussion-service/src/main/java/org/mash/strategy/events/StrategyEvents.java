@@ -18,6 +18,7 @@ public final class StrategyEvents {
     public static final String DISCUSSION_OPENED = "mash.strategy.discussion-opened.v1";
     public static final String DISCUSSION_HELD = "mash.strategy.discussion-held.v1";
     public static final String S47_STARTED = "mash.strategy.s47-started.v1";
+    public static final String DECISION_SUPERSEDED = "mash.strategy.decision-superseded.v1";
 
     private StrategyEvents() {
     }
@@ -29,6 +30,10 @@ public final class StrategyEvents {
     public record DiscussionHeldV1(UUID discussionId, UUID contactId, String childRef, OffsetDateTime heldAt,
                                    OffsetDateTime dueAt, boolean withinTarget, Mode mode,
                                    Map<String, String> attendance, boolean coreAgenciesPresent, Outcome outcome) {
+    }
+
+    public record DecisionSupersededV1(UUID discussionId, UUID contactId, String childRef, Outcome previousOutcome,
+                                       Outcome outcome, OffsetDateTime supersededAt) {
     }
 
     public record S47StartedV1(UUID enquiryId, UUID discussionId, UUID contactId, String childRef,

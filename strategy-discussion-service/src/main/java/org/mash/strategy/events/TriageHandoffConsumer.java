@@ -25,7 +25,7 @@ public class TriageHandoffConsumer {
     /** The part of {@code strategy-discussion-requested} this service reads. */
     public record StrategyDiscussionRequested(UUID caseId, UUID contactId, String rag, OffsetDateTime authorisedAt,
                                               String childRef, Child child, List<String> concernCodes,
-                                              String concernSummary) {
+                                              String concernSummary, UUID submissionId) {
     }
 
     public record Child(String firstName, String lastName, LocalDate dateOfBirth, LocalDate expectedDateOfBirth,

@@ -85,6 +85,10 @@ public class Discussion extends PanacheEntityBase {
     @Column(name = "core_agencies_present")
     public Boolean coreAgenciesPresent;
 
+    /** The partner submission the first child came in (siblings reported together share it); may be null. */
+    @Column(name = "submission_id")
+    public UUID submissionId;
+
     @Version
     public long version;
 }

@@ -32,4 +32,12 @@ public class S47Enquiry extends PanacheEntityBase {
     public LocalDate icpcTargetDate;
 
     public boolean joint;
+
+    /** Set when the decision that started it was superseded by one that is not section 47. */
+    @Column(name = "withdrawn_at")
+    public java.time.OffsetDateTime withdrawnAt;
+
+    public boolean active() {
+        return withdrawnAt == null;
+    }
 }

@@ -8,19 +8,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.mash.strategy.domain.Attendance;
 import org.mash.strategy.domain.DiscussionStatus;
+import org.mash.strategy.domain.InvitationResponse;
 import org.mash.strategy.domain.Mode;
 import org.mash.strategy.domain.Outcome;
 import org.mash.strategy.domain.Rag;
-import org.mash.strategy.domain.InvitationResponse;
 import org.mash.strategy.domain.RiskGrading;
 import org.mash.strategy.repository.Contribution;
+import org.mash.strategy.repository.Decision;
 import org.mash.strategy.repository.Discussion;
+import org.mash.strategy.repository.DiscussionChild;
 import org.mash.strategy.repository.Invitation;
-import org.mash.strategy.service.ParticipationService;
-import org.mash.strategy.service.StrategyDiscussionService.Requester;
 import org.mash.strategy.repository.S47Enquiry;
+import org.mash.strategy.service.ParticipationService;
 import org.mash.strategy.service.StrategyDiscussionService;
 import org.mash.strategy.service.StrategyDiscussionService.Loaded;
+import org.mash.strategy.service.StrategyDiscussionService.Requester;
 
 /** What the strategy discussion API answers. */
 public final class DiscussionViews {
@@ -28,7 +30,10 @@ public final class DiscussionViews {
     private DiscussionViews() {
     }
 
-    public record Child(String firstName, String lastName, LocalDate dateOfBirth) {
+    public record Child(UUID contactId, String firstName, String lastName, LocalDate dateOfBirth) {
+        static Child of(DiscussionChild c) {
+            return new Child(c.contactId, c.firstName, c.lastName, c.dateOfBirth);
+        }
     }
 
     /** An invited agency and its answer, with who recorded it and when. */
@@ -48,23 +53,35 @@ public final class DiscussionViews {
         }
     }
 
+    /** A decision for one child; a superseded one says when and by which later decision. */
+    public record DecisionView(UUID id, Outcome outcome, String rationale, String safetyPlan, String recordedBy,
+                               OffsetDateTime recordedAt, UUID supersedes, String supersessionReason,
+                               OffsetDateTime supersededAt, UUID supersededBy) {
+        static DecisionView of(Decision x) {
+            return x == null ? null : new DecisionView(x.id, x.outcome, x.rationale, x.safetyPlan, x.recordedBy,
+                    x.recordedAt, x.supersedesId, x.supersessionReason, x.supersededAt, x.supersededById);
+        }
+    }
+
     public record S47View(UUID enquiryId, LocalDate startedOn, LocalDate icpcTargetDate, boolean joint) {
         static S47View of(S47Enquiry e) {
             return e == null ? null : new S47View(e.id, e.startedOn, e.icpcTargetDate, e.joint);
         }
     }
 
-    /** One discussion in a list. */
-    public record Summary(UUID id, UUID caseId, UUID contactId, Child child, Rag rag, OffsetDateTime openedAt,
-                          OffsetDateTime dueAt, boolean overdue, DiscussionStatus status,
+    /** One discussion in a list: its first child, and every child of a sibling group. */
+    public record Summary(UUID id, UUID caseId, UUID contactId, Child child, List<Child> children, Rag rag,
+                          OffsetDateTime openedAt, OffsetDateTime dueAt, boolean overdue, DiscussionStatus status,
                           List<InvitationView> invitations, OffsetDateTime heldAt, Outcome outcome, S47View s47) {
         static Summary of(Loaded loaded) {
             Discussion d = loaded.discussion();
+            Decision first = loaded.currentDecision(d.contactId);
             return new Summary(d.id, d.caseId, d.contactId,
-                    new Child(d.childFirstName, d.childLastName, d.childDateOfBirth), d.rag, d.openedAt, d.dueAt,
+                    new Child(d.contactId, d.childFirstName, d.childLastName, d.childDateOfBirth),
+                    loaded.children().stream().map(Child::of).toList(), d.rag, d.openedAt, d.dueAt,
                     loaded.overdue(), d.status,
                     loaded.invitations().stream().map(InvitationView::of).toList(),
-                    d.heldAt, d.outcome, S47View.of(loaded.s47()));
+                    d.heldAt, first == null ? null : first.outcome, S47View.of(loaded.s47()));
         }
     }
 
@@ -73,22 +90,44 @@ public final class DiscussionViews {
                               Map<String, Object> address) {
     }
 
+    /** One child of the discussion, with its current decision, the decisions it superseded, and its enquiry. */
+    public record ChildView(UUID contactId, UUID caseId, ChildDetail child, Rag rag, List<String> concernCodes,
+                            String concernSummary, OffsetDateTime joinedAt, DecisionView decision,
+                            List<DecisionView> decisions, S47View s47) {
+        static ChildView of(Loaded loaded, DiscussionChild c, StrategyDiscussionService service) {
+            return new ChildView(c.contactId, c.caseId,
+                    new ChildDetail(c.firstName, c.lastName, c.dateOfBirth, c.expectedBirth, service.address(c.address)),
+                    c.rag, service.concernCodes(c.concernCodes), c.concernSummary, c.joinedAt,
+                    DecisionView.of(loaded.currentDecision(c.contactId)),
+                    loaded.decisionsOf(c.contactId).stream().map(DecisionView::of).toList(),
+                    S47View.of(loaded.enquiry(c.contactId)));
+        }
+    }
+
+    /**
+     * A discussion in full. The top-level child, outcome, rationale and s47 are those of the first child; a
+     * sibling group has every child, each with its own decision and enquiry, in {@code children}.
+     */
     public record Detail(UUID id, UUID caseId, UUID contactId, ChildDetail child, Rag rag, List<String> concernCodes,
                          String concernSummary, OffsetDateTime openedAt, OffsetDateTime dueAt, boolean overdue,
                          DiscussionStatus status, List<InvitationView> invitations, OffsetDateTime heldAt, Mode mode,
                          Map<String, Attendance> attendance, Boolean coreAgenciesPresent, Outcome outcome,
-                         String rationale, String absenceReason, S47View s47, List<ContributionView> contributions) {
+                         String rationale, String absenceReason, S47View s47, List<ChildView> children,
+                         List<ContributionView> contributions) {
         static Detail of(Loaded loaded, StrategyDiscussionService service, Requester requester) {
             Summary s = Summary.of(loaded);
             Discussion d = loaded.discussion();
+            Decision first = loaded.currentDecision(d.contactId);
             Map<String, Attendance> attendance = new LinkedHashMap<>();
             loaded.attendance().forEach(a -> attendance.put(a.agency, a.status));
             return new Detail(d.id, d.caseId, d.contactId,
                     new ChildDetail(d.childFirstName, d.childLastName, d.childDateOfBirth, d.childExpectedBirth,
-                            service.address(d)),
-                    d.rag, service.concernCodes(d), d.concernSummary, d.openedAt, d.dueAt, s.overdue(), d.status,
-                    s.invitations(), d.heldAt, d.mode, attendance, d.coreAgenciesPresent, d.outcome, d.rationale,
-                    d.absenceReason, s.s47(),
+                            service.address(d.childAddress)),
+                    d.rag, service.concernCodes(d.concernCodes), d.concernSummary, d.openedAt, d.dueAt, s.overdue(),
+                    d.status, s.invitations(), d.heldAt, d.mode, attendance, d.coreAgenciesPresent,
+                    first == null ? null : first.outcome, first == null ? null : first.rationale, d.absenceReason,
+                    s.s47(),
+                    loaded.children().stream().map(c -> ChildView.of(loaded, c, service)).toList(),
                     ParticipationService.visibleContributions(loaded, requester).stream().map(ContributionView::of).toList());
         }
     }

@@ -33,6 +33,8 @@ import org.mash.strategy.domain.DiscussionStatus;
 import org.mash.strategy.domain.ContributionRequest;
 import org.mash.strategy.domain.HoldRequest;
 import org.mash.strategy.domain.InvitationResponse;
+import org.mash.strategy.domain.SupersedeRequest;
+import org.mash.strategy.service.DecisionService;
 import org.mash.strategy.service.ParticipationService;
 import org.mash.strategy.service.StrategyDiscussionService;
 
@@ -50,7 +52,8 @@ public class StrategyDiscussionResource {
               "attendance": {"social-care": "ATTENDED", "police": "ATTENDED", "health": "ATTENDED",
                              "education": "SENT_INFORMATION"},
               "outcome": "S47_JOINT",
-              "rationale": "Domestic abuse with the child present; police investigating. Joint section 47 enquiry."
+              "rationale": "Domestic abuse with the child present; police investigating. Joint section 47 enquiry.",
+              "safetyPlan": "Child to stay with the maternal grandmother while the enquiry is under way."
             }""";
 
     static final String CONTRIBUTION_EXAMPLE = """
@@ -60,13 +63,23 @@ public class StrategyDiscussionResource {
             }""";
 
     private final StrategyDiscussionService discussions;
+    static final String SUPERSEDE_EXAMPLE = """
+            {
+              "outcome": "S47_JOINT",
+              "rationale": "The police have opened a criminal investigation: the enquiry becomes joint.",
+              "safetyPlan": "Father not to return home; mother agreed to the safety plan.",
+              "reason": "New information from the police after the meeting"
+            }""";
+
     private final ParticipationService participation;
+    private final DecisionService decisions;
     private final Caller caller;
 
     public StrategyDiscussionResource(StrategyDiscussionService discussions, ParticipationService participation,
-                                      Caller caller) {
+                                      DecisionService decisions, Caller caller) {
         this.discussions = discussions;
         this.participation = participation;
+        this.decisions = decisions;
         this.caller = caller;
     }
 
@@ -97,8 +110,11 @@ public class StrategyDiscussionResource {
     @Path("/{id}/held")
     @RolesAllowed(Roles.MANAGER)
     @Operation(summary = "Record the discussion as held, with attendance and decision",
-            description = "Recorded by the social care chair. A section 47 decision starts the enquiry, with the ICPC "
-                    + "target 15 working days after the discussion. The decision cannot be changed once recorded.")
+            description = "Recorded by the social care chair. outcome, rationale and safetyPlan are the decision for "
+                    + "every child; in a sibling group, children (by contact id) gives a child its own decision. A "
+                    + "section 47 decision starts that child's enquiry, with the ICPC target 15 working days after the "
+                    + "discussion. heldAt cannot be before the discussion opened (to the minute) nor in the future. "
+                    + "A decision cannot be changed once recorded, only superseded.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "joint section 47", value = HELD_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Recorded")
@@ -179,6 +195,24 @@ public class StrategyDiscussionResource {
                                                                          @Valid @NotNull ContributionRequest request) {
         return participation.contribute(id, request, requester())
                 .map(c -> RestResponse.status(RestResponse.Status.CREATED, DiscussionViews.ContributionView.of(c)));
+    }
+
+    @POST
+    @Path("/{id}/decisions/{decisionId}/supersession")
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(summary = "Supersede a child's recorded decision by a later one",
+            description = "A recorded decision is never changed. The chair records a later decision for the same child, "
+                    + "with the reason; both stay on record. Moving into section 47 starts the child's enquiry (on the "
+                    + "date of the later decision); moving out of it withdraws an enquiry not yet concluded.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "to joint s47", value = SUPERSEDE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "That decision was already superseded")
+    public Uni<DiscussionViews.Detail> supersede(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
+                                                @Valid @NotNull SupersedeRequest request) {
+        StrategyDiscussionService.Requester requester = requester();
+        return decisions.supersede(id, decisionId, request, requester)
+                .map(loaded -> DiscussionViews.Detail.of(loaded, discussions, requester));
     }
 
     private StrategyDiscussionService.Requester requester() {

@@ -2,6 +2,7 @@ package org.mash.strategy.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
@@ -14,39 +15,44 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.mash.platform.events.MalformedEventException;
 import org.mash.platform.audit.AccessLog;
+import org.mash.platform.events.MalformedEventException;
 import org.mash.platform.outbox.Outbox;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
 import org.mash.strategy.domain.Attendance;
+import org.mash.strategy.domain.ChildDecision;
 import org.mash.strategy.domain.ConveningTarget;
 import org.mash.strategy.domain.CoreAgencies;
 import org.mash.strategy.domain.DiscussionAccess;
 import org.mash.strategy.domain.DiscussionStatus;
 import org.mash.strategy.domain.HoldRequest;
 import org.mash.strategy.domain.HoldRules;
+import org.mash.strategy.domain.InvitationResponse;
+import org.mash.strategy.domain.Outcome;
 import org.mash.strategy.domain.Rag;
 import org.mash.strategy.domain.Section47;
+import org.mash.strategy.domain.SiblingGroup;
 import org.mash.strategy.domain.Violation;
 import org.mash.strategy.events.StrategyEvents;
 import org.mash.strategy.events.TriageHandoffConsumer.StrategyDiscussionRequested;
-import org.mash.strategy.domain.InvitationResponse;
 import org.mash.strategy.repository.AgencyAttendance;
 import org.mash.strategy.repository.Contribution;
+import org.mash.strategy.repository.Decision;
 import org.mash.strategy.repository.Discussion;
+import org.mash.strategy.repository.DiscussionChild;
 import org.mash.strategy.repository.Invitation;
 import org.mash.strategy.repository.S47Enquiry;
 
@@ -55,18 +61,44 @@ import org.mash.strategy.repository.S47Enquiry;
 public class StrategyDiscussionService {
 
     private static final Logger LOG = Logger.getLogger(StrategyDiscussionService.class);
+    static final String RECORD_TYPE = "strategy-discussion";
 
     /** Who is asking, as the service needs it. */
     public record Requester(String username, String agency, Set<String> roles) {
     }
 
     /** A discussion with everything stored about it, and whether it is overdue now. */
-    public record Loaded(Discussion discussion, List<Invitation> invitations, List<AgencyAttendance> attendance,
-                         S47Enquiry s47, List<Contribution> contributions, boolean overdue) {
+    public record Loaded(Discussion discussion, List<DiscussionChild> children, List<Invitation> invitations,
+                         List<AgencyAttendance> attendance, List<Decision> decisions, List<S47Enquiry> enquiries,
+                         List<Contribution> contributions, boolean overdue) {
 
-        /** The contact ids of the children this discussion is about. */
-        public Set<UUID> childContactIds() {
-            return Set.of(discussion.contactId);
+        /** The contact ids of the children this discussion is about, the first child first. */
+        public List<UUID> childContactIds() {
+            return children.stream().map(c -> c.contactId).toList();
+        }
+
+        public Optional<DiscussionChild> child(UUID contactId) {
+            return children.stream().filter(c -> c.contactId.equals(contactId)).findFirst();
+        }
+
+        /** The child's current decision (null before the discussion is held). */
+        public Decision currentDecision(UUID contactId) {
+            return decisions.stream().filter(x -> x.contactId.equals(contactId) && x.current()).findFirst().orElse(null);
+        }
+
+        /** Every decision recorded for the child, oldest first. */
+        public List<Decision> decisionsOf(UUID contactId) {
+            return decisions.stream().filter(x -> x.contactId.equals(contactId)).toList();
+        }
+
+        /** The child's section 47 enquiry, if one is under way or done (not withdrawn). */
+        public S47Enquiry enquiry(UUID contactId) {
+            return enquiries.stream().filter(e -> e.contactId.equals(contactId) && e.active()).findFirst().orElse(null);
+        }
+
+        /** The first child's enquiry (the discussion's own, before sibling groups). */
+        public S47Enquiry s47() {
+            return enquiry(discussion.contactId);
         }
     }
 
@@ -89,7 +121,9 @@ public class StrategyDiscussionService {
 
     /**
      * Call inside a transaction: opens the discussion triage asked for, inviting the core agencies, and records
-     * its {@code discussion-opened} event. A second hand-off of the same case changes nothing.
+     * its {@code discussion-opened} event. A sibling reported in the same submission joins the discussion of
+     * its brother or sister if that has not been held yet ({@link SiblingGroup}). A second hand-off of the same
+     * case changes nothing.
      */
     public Uni<Void> open(StrategyDiscussionRequested requested) {
         Rag rag;
@@ -98,40 +132,84 @@ public class StrategyDiscussionService {
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("'" + requested.rag() + "' is not a RAG rating", e);
         }
-        return Discussion.<Discussion>find("caseId", requested.caseId()).firstResult().chain(existing -> {
+        return DiscussionChild.<DiscussionChild>find("caseId", requested.caseId()).firstResult().chain(existing -> {
             if (existing != null) {
-                LOG.infof("case %s already has discussion %s; hand-off ignored", requested.caseId(), existing.id);
+                LOG.infof("case %s already has discussion %s; hand-off ignored", requested.caseId(), existing.discussionId);
                 return Uni.createFrom().voidItem();
             }
-            OffsetDateTime now = now();
-            Discussion d = new Discussion();
-            d.id = UUID.randomUUID();
-            d.caseId = requested.caseId();
-            d.contactId = requested.contactId();
-            d.childRef = requested.childRef();
-            d.rag = rag;
-            d.childFirstName = requested.child().firstName();
-            d.childLastName = requested.child().lastName();
-            d.childDateOfBirth = requested.child().dateOfBirth();
-            d.childExpectedBirth = requested.child().expectedDateOfBirth();
-            d.childAddress = requested.child().address() == null ? null : toJson(requested.child().address());
-            d.concernCodes = toJson(requested.concernCodes() == null ? List.of() : requested.concernCodes());
-            d.concernSummary = requested.concernSummary() == null ? "" : requested.concernSummary();
-            d.openedAt = now;
-            d.dueAt = conveningTarget.dueAt(rag, requested.authorisedAt());
-            d.status = DiscussionStatus.OPEN;
-            StrategyEvents.DiscussionOpenedV1 event = new StrategyEvents.DiscussionOpenedV1(d.id, d.caseId,
-                    d.contactId, d.childRef, d.rag, d.openedAt, d.dueAt);
-            Uni<Void> chain = d.persist().replaceWithVoid();
-            for (String agency : CoreAgencies.defaultInvitations()) {
-                chain = chain.chain(() -> Invitation.of(d.id, agency, now, Invitation.SYSTEM).persist()).replaceWithVoid();
-            }
-            return chain
-                    .chain(() -> outbox.publish(StrategyEvents.TOPIC, d.contactId.toString(),
-                            StrategyEvents.DISCUSSION_OPENED, d.id.toString(), event))
-                    .invoke(() -> LOG.infof("opened discussion %s for case %s (%s, due %s)", d.id, d.caseId, rag, d.dueAt))
-                    .replaceWithVoid();
+            Uni<Discussion> group = requested.submissionId() == null ? Uni.createFrom().nullItem()
+                    : Discussion.<Discussion>find("submissionId = ?1 and status = ?2 order by openedAt",
+                            requested.submissionId(), DiscussionStatus.OPEN).firstResult();
+            return group.chain(sibling -> sibling != null
+                    && SiblingGroup.mayJoin(requested.submissionId(), sibling.submissionId, sibling.status)
+                    ? join(sibling, requested, rag) : openNew(requested, rag));
         });
+    }
+
+    private Uni<Void> openNew(StrategyDiscussionRequested requested, Rag rag) {
+        OffsetDateTime now = now();
+        Discussion d = new Discussion();
+        d.id = UUID.randomUUID();
+        d.caseId = requested.caseId();
+        d.contactId = requested.contactId();
+        d.childRef = requested.childRef();
+        d.rag = rag;
+        d.childFirstName = requested.child().firstName();
+        d.childLastName = requested.child().lastName();
+        d.childDateOfBirth = requested.child().dateOfBirth();
+        d.childExpectedBirth = requested.child().expectedDateOfBirth();
+        d.childAddress = requested.child().address() == null ? null : toJson(requested.child().address());
+        d.concernCodes = toJson(requested.concernCodes() == null ? List.of() : requested.concernCodes());
+        d.concernSummary = requested.concernSummary() == null ? "" : requested.concernSummary();
+        d.openedAt = now;
+        d.dueAt = conveningTarget.dueAt(rag, requested.authorisedAt());
+        d.status = DiscussionStatus.OPEN;
+        d.submissionId = requested.submissionId();
+        DiscussionChild child = child(d.id, requested, rag, now);
+        StrategyEvents.DiscussionOpenedV1 event = new StrategyEvents.DiscussionOpenedV1(d.id, d.caseId,
+                d.contactId, d.childRef, d.rag, d.openedAt, d.dueAt);
+        Uni<Void> chain = d.persist().chain(() -> Panache.flush()).chain(() -> child.persist()).replaceWithVoid();
+        for (String agency : CoreAgencies.defaultInvitations()) {
+            chain = chain.chain(() -> Invitation.of(d.id, agency, now, Invitation.SYSTEM).persist()).replaceWithVoid();
+        }
+        return chain
+                .chain(() -> outbox.publish(StrategyEvents.TOPIC, d.contactId.toString(),
+                        StrategyEvents.DISCUSSION_OPENED, d.id.toString(), event))
+                .invoke(() -> LOG.infof("opened discussion %s for case %s (%s, due %s)", d.id, d.caseId, rag, d.dueAt))
+                .replaceWithVoid();
+    }
+
+    /** A sibling joins the open discussion of its submission; the meeting is due by the earliest due time. */
+    private Uni<Void> join(Discussion d, StrategyDiscussionRequested requested, Rag rag) {
+        OffsetDateTime now = now();
+        DiscussionChild child = child(d.id, requested, rag, now);
+        d.dueAt = SiblingGroup.dueAt(d.dueAt, conveningTarget.dueAt(rag, requested.authorisedAt()));
+        StrategyEvents.DiscussionOpenedV1 event = new StrategyEvents.DiscussionOpenedV1(d.id, requested.caseId(),
+                requested.contactId(), requested.childRef(), rag, now, d.dueAt);
+        return child.persist()
+                .chain(() -> outbox.publish(StrategyEvents.TOPIC, requested.contactId().toString(),
+                        StrategyEvents.DISCUSSION_OPENED, d.id.toString(), event))
+                .invoke(() -> LOG.infof("case %s joined discussion %s of its sibling group (due %s)",
+                        requested.caseId(), d.id, d.dueAt))
+                .replaceWithVoid();
+    }
+
+    private DiscussionChild child(UUID discussionId, StrategyDiscussionRequested requested, Rag rag, OffsetDateTime now) {
+        DiscussionChild c = new DiscussionChild();
+        c.discussionId = discussionId;
+        c.contactId = requested.contactId();
+        c.caseId = requested.caseId();
+        c.childRef = requested.childRef();
+        c.rag = rag;
+        c.firstName = requested.child().firstName();
+        c.lastName = requested.child().lastName();
+        c.dateOfBirth = requested.child().dateOfBirth();
+        c.expectedBirth = requested.child().expectedDateOfBirth();
+        c.address = requested.child().address() == null ? null : toJson(requested.child().address());
+        c.concernCodes = toJson(requested.concernCodes() == null ? List.of() : requested.concernCodes());
+        c.concernSummary = requested.concernSummary() == null ? "" : requested.concernSummary();
+        c.joinedAt = now;
+        return c;
     }
 
     /** The discussions the requester may see, newest first. */
@@ -160,12 +238,12 @@ public class StrategyDiscussionService {
     /** A discussion the requester may see, with the read recorded in the access log; else 404. */
     @WithTransaction
     public Uni<Loaded> read(UUID id, Requester requester) {
-        return visible(id, requester).call(loaded -> accessLog.record("strategy-discussion", loaded.discussion().id, requester.username(), requester.agency(), requester.roles(), "READ"));
+        return visible(id, requester).call(loaded -> logRead(loaded.discussion().id, requester, "READ"));
     }
 
     /** Records a read of discussion {@code id} in the access log (call inside the reading transaction). */
     public Uni<Void> logRead(UUID id, Requester requester, String action) {
-        return accessLog.record("strategy-discussion", id, requester.username(), requester.agency(), requester.roles(), action);
+        return accessLog.record(RECORD_TYPE, id, requester.username(), requester.agency(), requester.roles(), action);
     }
 
     /** A problem naming each broken rule, or null if none. */
@@ -175,9 +253,9 @@ public class StrategyDiscussionService {
     }
 
     /**
-     * Records the discussion as held, with its attendance and decision, and its {@code discussion-held} event;
-     * a section 47 decision also starts the enquiry and records {@code s47-started}. A decision once recorded
-     * cannot be changed (409).
+     * Records the discussion as held, with its attendance and the decision for each child, and per child its
+     * {@code discussion-held} event; a section 47 decision also starts that child's enquiry and records
+     * {@code s47-started}. A decision once recorded cannot be changed (409), only superseded.
      */
     @WithTransaction
     public Uni<Loaded> hold(UUID id, HoldRequest request, Requester requester) {
@@ -185,78 +263,103 @@ public class StrategyDiscussionService {
             Discussion d = loaded.discussion();
             if (d.status == DiscussionStatus.HELD) {
                 return Uni.createFrom().failure(ProblemException.conflict("discussion " + id + " was held at "
-                        + d.heldAt + " and its decision recorded; the decision cannot be changed once recorded"));
+                        + d.heldAt + " and its decision recorded; the decision cannot be changed once recorded, "
+                        + "only superseded by a later decision (POST .../decisions/{decisionId}/supersession)"));
             }
             OffsetDateTime now = now();
-            List<Violation> violations = HoldRules.check(request, now.toInstant());
-            if (!violations.isEmpty()) {
-                return Uni.createFrom().failure(ProblemException.invalid(violations.stream()
-                        .map(v -> new Problem.FieldError(v.field(), v.rule(), v.message())).toList()));
+            List<UUID> children = loaded.childContactIds();
+            ProblemException invalid = invalid(HoldRules.check(request, d.openedAt, children, now.toInstant()));
+            if (invalid != null) {
+                return Uni.createFrom().failure(invalid);
             }
             Map<String, Attendance> attendance = attendanceOfEveryAgency(loaded.invitations(), request.attendance());
+            Map<UUID, ChildDecision> decisions = HoldRules.decisionsByChild(request, children);
             boolean corePresent = CoreAgencies.present(attendance);
+            ChildDecision first = decisions.get(d.contactId);
             d.status = DiscussionStatus.HELD;
             d.heldAt = request.heldAt().withOffsetSameInstant(ZoneOffset.UTC);
             d.mode = request.mode();
-            d.outcome = request.outcome();
-            d.rationale = request.rationale();
+            d.outcome = first.outcome();
+            d.rationale = first.rationale();
             d.absenceReason = blankToNull(request.absenceReason());
             d.coreAgenciesPresent = corePresent;
 
-            List<Invitation> invitations = new ArrayList<>(loaded.invitations());
-            List<AgencyAttendance> rows = new ArrayList<>();
-            Map<String, Invitation> invited = invitations.stream()
-                    .collect(Collectors.toMap(i -> i.agency, Function.identity()));
+            Set<String> invited = loaded.invitations().stream().map(i -> i.agency).collect(Collectors.toSet());
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Map.Entry<String, Attendance> entry : attendance.entrySet()) {
                 AgencyAttendance row = AgencyAttendance.of(d.id, entry.getKey(), entry.getValue());
-                rows.add(row);
                 chain = chain.chain(() -> row.persist()).replaceWithVoid();
-                if (!invited.containsKey(entry.getKey())) {
+                if (!invited.contains(entry.getKey())) {
                     // an agency that took part without an invitation: invited by the chair, its answer implied
                     Invitation added = Invitation.of(d.id, entry.getKey(), now, requester.username());
                     added.response = InvitationResponse.impliedBy(entry.getValue());
                     added.respondedAt = now;
                     added.respondedBy = requester.username();
-                    invitations.add(added);
                     chain = chain.chain(() -> added.persist()).replaceWithVoid();
                 }
             }
             Map<String, String> attendanceByAgency = new TreeMap<>();
             attendance.forEach((agency, status) -> attendanceByAgency.put(agency, status.name()));
-            StrategyEvents.DiscussionHeldV1 held = new StrategyEvents.DiscussionHeldV1(d.id, d.contactId, d.childRef,
-                    d.heldAt, d.dueAt, ConveningTarget.withinTarget(d.heldAt, d.dueAt), d.mode, attendanceByAgency,
-                    corePresent, d.outcome);
-            chain = chain.chain(() -> outbox.publish(StrategyEvents.TOPIC, d.contactId.toString(),
-                    StrategyEvents.DISCUSSION_HELD, d.id.toString(), held)).replaceWithVoid();
-
-            S47Enquiry enquiry = d.outcome.startsSection47() ? newEnquiry(d) : null;
-            if (enquiry != null) {
-                StrategyEvents.S47StartedV1 started = new StrategyEvents.S47StartedV1(enquiry.id, d.id, d.contactId,
-                        d.childRef, enquiry.startedOn, enquiry.icpcTargetDate, enquiry.joint);
-                chain = chain.chain(() -> enquiry.persist())
-                        .chain(() -> outbox.publish(StrategyEvents.TOPIC, d.contactId.toString(),
-                                StrategyEvents.S47_STARTED, d.id.toString(), started))
-                        .replaceWithVoid();
+            boolean withinTarget = ConveningTarget.withinTarget(d.heldAt, d.dueAt);
+            for (DiscussionChild child : loaded.children()) {
+                ChildDecision decided = decisions.get(child.contactId);
+                Decision decision = newDecision(d.id, child.contactId, decided.outcome(), decided.rationale(),
+                        decided.safetyPlan(), requester.username(), now);
+                StrategyEvents.DiscussionHeldV1 held = new StrategyEvents.DiscussionHeldV1(d.id, child.contactId,
+                        child.childRef, d.heldAt, d.dueAt, withinTarget, d.mode, attendanceByAgency, corePresent,
+                        decided.outcome());
+                chain = chain.chain(() -> decision.persist())
+                        .chain(() -> outbox.publish(StrategyEvents.TOPIC, child.contactId.toString(),
+                                StrategyEvents.DISCUSSION_HELD, d.id.toString(), held)).replaceWithVoid();
+                if (decided.outcome().startsSection47()) {
+                    S47Enquiry enquiry = newEnquiry(d.id, child, decided.outcome(), Section47.startedOn(d.heldAt));
+                    chain = chain.chain(() -> startEnquiry(d.id, child, enquiry));
+                }
             }
             return chain
-                    .chain(() -> accessLog.record("strategy-discussion", d.id, requester.username(), requester.agency(), requester.roles(), "HOLD"))
-                    .invoke(() -> LOG.infof("discussion %s held at %s: %s%s", d.id, d.heldAt, d.outcome,
-                            enquiry == null ? "" : "; section 47 enquiry " + enquiry.id + ", ICPC by " + enquiry.icpcTargetDate))
-                    .replaceWith(() -> new Loaded(d, invitations, rows, enquiry, loaded.contributions(), false));
+                    .chain(() -> logRead(d.id, requester, "HOLD"))
+                    .invoke(() -> LOG.infof("discussion %s held at %s: %s", d.id, d.heldAt, decisions.values().stream()
+                            .map(x -> x.outcome().name()).toList()))
+                    .chain(() -> reload(d));
         });
     }
 
-    private S47Enquiry newEnquiry(Discussion d) {
+    static Decision newDecision(UUID discussionId, UUID contactId, Outcome outcome, String rationale, String safetyPlan,
+                                String recordedBy, OffsetDateTime at) {
+        Decision decision = new Decision();
+        decision.id = UUID.randomUUID();
+        decision.discussionId = discussionId;
+        decision.contactId = contactId;
+        decision.outcome = outcome;
+        decision.rationale = rationale;
+        decision.safetyPlan = blankToNull(safetyPlan);
+        decision.recordedBy = recordedBy;
+        decision.recordedAt = at;
+        return decision;
+    }
+
+    S47Enquiry newEnquiry(UUID discussionId, DiscussionChild child, Outcome outcome, java.time.LocalDate startedOn) {
         S47Enquiry enquiry = new S47Enquiry();
         enquiry.id = UUID.randomUUID();
-        enquiry.discussionId = d.id;
-        enquiry.contactId = d.contactId;
-        enquiry.childRef = d.childRef;
-        enquiry.startedOn = Section47.startedOn(d.heldAt);
+        enquiry.discussionId = discussionId;
+        enquiry.contactId = child.contactId;
+        enquiry.childRef = child.childRef;
+        enquiry.startedOn = startedOn;
         enquiry.icpcTargetDate = section47.icpcTarget(enquiry.startedOn);
-        enquiry.joint = d.outcome.isJoint();
+        enquiry.joint = outcome.isJoint();
         return enquiry;
+    }
+
+    /** Stores the enquiry and its {@code s47-started} event, keyed by the child's contact id. */
+    Uni<Void> startEnquiry(UUID discussionId, DiscussionChild child, S47Enquiry enquiry) {
+        StrategyEvents.S47StartedV1 started = new StrategyEvents.S47StartedV1(enquiry.id, discussionId, child.contactId,
+                child.childRef, enquiry.startedOn, enquiry.icpcTargetDate, enquiry.joint);
+        return enquiry.persist()
+                .chain(() -> outbox.publish(StrategyEvents.TOPIC, child.contactId.toString(),
+                        StrategyEvents.S47_STARTED, discussionId.toString(), started))
+                .invoke(() -> LOG.infof("section 47 enquiry %s started for contact %s, ICPC by %s", enquiry.id,
+                        child.contactId, enquiry.icpcTargetDate))
+                .replaceWithVoid();
     }
 
     /** The attendance given, with NO_RESPONSE for every invited agency it does not mention. */
@@ -284,34 +387,48 @@ public class StrategyDiscussionService {
         });
     }
 
+    /** The discussion as stored now, after the changes of this transaction are flushed. */
+    public Uni<Loaded> reload(Discussion d) {
+        return Panache.flush().chain(() -> loadAll(List.of(d))).map(list -> list.get(0));
+    }
+
     public static ProblemException notFound(UUID id) {
         return ProblemException.notFound("no strategy discussion " + id + " that you may see");
     }
 
-    /** Invitations, attendance and enquiry of each discussion, by one query each. */
-    private Uni<List<Loaded>> loadAll(List<Discussion> discussions) {
+    /** Children, invitations, attendance, decisions, enquiries and contributions of each discussion, one query each. */
+    public Uni<List<Loaded>> loadAll(List<Discussion> discussions) {
         if (discussions.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = discussions.stream().map(d -> d.id).toList();
         Instant now = clock.instant();
-        return Invitation.<Invitation>list("discussionId in ?1", ids)
-                .chain(invitations -> AgencyAttendance.<AgencyAttendance>list("discussionId in ?1", ids)
-                        .chain(attendance -> S47Enquiry.<S47Enquiry>list("discussionId in ?1", ids)
-                                .chain(enquiries -> Contribution.<Contribution>list("discussionId in ?1 order by recordedAt, id", ids)
-                                .map(contributions -> {
-                                    Map<UUID, List<Invitation>> inv = byDiscussion(invitations, i -> i.discussionId);
-                                    Map<UUID, List<AgencyAttendance>> att = byDiscussion(attendance, a -> a.discussionId);
-                                    Map<UUID, List<Contribution>> shared = byDiscussion(contributions, c -> c.discussionId);
-                                    Map<UUID, S47Enquiry> s47 = enquiries.stream()
-                                            .collect(Collectors.toMap(e -> e.discussionId, Function.identity()));
-                                    return discussions.stream().map(d -> new Loaded(d,
-                                            sorted(inv.getOrDefault(d.id, List.of()), i -> i.agency),
-                                            sorted(att.getOrDefault(d.id, List.of()), a -> a.agency),
-                                            s47.get(d.id),
-                                            shared.getOrDefault(d.id, List.of()),
-                                            ConveningTarget.overdue(d.status, d.dueAt, now))).toList();
-                                }))));
+        return DiscussionChild.<DiscussionChild>list("discussionId in ?1 order by joinedAt, contactId", ids).chain(children ->
+                Invitation.<Invitation>list("discussionId in ?1", ids).chain(invitations ->
+                AgencyAttendance.<AgencyAttendance>list("discussionId in ?1", ids).chain(attendance ->
+                Decision.<Decision>list("discussionId in ?1 order by recordedAt, id", ids).chain(decisions ->
+                S47Enquiry.<S47Enquiry>list("discussionId in ?1 order by startedOn, id", ids).chain(enquiries ->
+                Contribution.<Contribution>list("discussionId in ?1 order by recordedAt, id", ids).map(contributions -> {
+                    Map<UUID, List<DiscussionChild>> kids = byDiscussion(children, c -> c.discussionId);
+                    Map<UUID, List<Invitation>> inv = byDiscussion(invitations, i -> i.discussionId);
+                    Map<UUID, List<AgencyAttendance>> att = byDiscussion(attendance, a -> a.discussionId);
+                    Map<UUID, List<Decision>> dec = byDiscussion(decisions, x -> x.discussionId);
+                    Map<UUID, List<S47Enquiry>> s47 = byDiscussion(enquiries, e -> e.discussionId);
+                    Map<UUID, List<Contribution>> shared = byDiscussion(contributions, c -> c.discussionId);
+                    return discussions.stream().map(d -> new Loaded(d,
+                            firstChildFirst(d, kids.getOrDefault(d.id, List.of())),
+                            sorted(inv.getOrDefault(d.id, List.of()), i -> i.agency),
+                            sorted(att.getOrDefault(d.id, List.of()), a -> a.agency),
+                            dec.getOrDefault(d.id, List.of()),
+                            s47.getOrDefault(d.id, List.of()),
+                            shared.getOrDefault(d.id, List.of()),
+                            ConveningTarget.overdue(d.status, d.dueAt, now))).toList();
+                }))))));
+    }
+
+    private static List<DiscussionChild> firstChildFirst(Discussion d, List<DiscussionChild> children) {
+        return children.stream().sorted(Comparator.comparing((DiscussionChild c) -> !c.contactId.equals(d.contactId))
+                .thenComparing(c -> c.joinedAt)).toList();
     }
 
     private static <T> Map<UUID, List<T>> byDiscussion(Collection<T> rows, Function<T, UUID> key) {
@@ -322,12 +439,11 @@ public class StrategyDiscussionService {
         return rows.stream().sorted(Comparator.comparing(key)).toList();
     }
 
-
     public OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
@@ -339,14 +455,14 @@ public class StrategyDiscussionService {
         }
     }
 
-    /** The concern codes of a discussion. */
-    public List<String> concernCodes(Discussion d) {
-        return readJson(d.concernCodes, List.class);
+    /** The concern codes of a child. */
+    public List<String> concernCodes(String concernCodes) {
+        return readJson(concernCodes, List.class);
     }
 
-    /** The child's address as received, or null. */
-    public Map<String, Object> address(Discussion d) {
-        return d.childAddress == null ? null : readJson(d.childAddress, Map.class);
+    /** An address as received, or null. */
+    public Map<String, Object> address(String address) {
+        return address == null ? null : readJson(address, Map.class);
     }
 
     @SuppressWarnings("unchecked")

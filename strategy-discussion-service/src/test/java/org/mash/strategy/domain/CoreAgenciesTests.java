@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,17 +37,6 @@ class CoreAgenciesTests {
         assertEquals("absenceReason", violations.get(0).field());
         assertTrue(violations.get(0).message().contains("police"));
         assertTrue(CoreAgencies.check(noPolice, "Police unavailable; their information was shared by phone").isEmpty());
-    }
-
-    @Test
-    void aDiscussionCannotBeHeldInTheFuture() {
-        Instant now = Instant.parse("2026-11-20T12:00:00Z");
-        HoldRequest later = new HoldRequest(OffsetDateTime.parse("2026-11-20T12:00:01Z"), Mode.VIDEO, ALL_THREE,
-                Outcome.NFA, "No further action", null);
-        assertEquals(List.of("heldAt"), HoldRules.check(later, now).stream().map(Violation::field).toList());
-        HoldRequest earlier = new HoldRequest(OffsetDateTime.parse("2026-11-20T12:00:00Z"), Mode.VIDEO, ALL_THREE,
-                Outcome.NFA, "No further action", null);
-        assertTrue(HoldRules.check(earlier, now).isEmpty());
     }
 
     @Test

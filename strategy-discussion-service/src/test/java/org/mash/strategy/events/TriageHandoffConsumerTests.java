@@ -84,7 +84,7 @@ public class TriageHandoffConsumerTests {
     public record Opened(String discussionId, String caseId, String contactId) {
     }
 
-    static String awaitDiscussion(String caseId) {
+    public static String awaitDiscussion(String caseId) {
         AtomicReference<String> id = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<Map<String, Object>> found = discussionsOfCase(caseId);
@@ -103,7 +103,15 @@ public class TriageHandoffConsumerTests {
 
     /** A CloudEvent wrapping the schema's example hand-off, for a fresh case and contact, with a field this service does not know. */
     public static String handoff(String caseId, String contactId, String authorisedAt) {
-        return ContractEvents.envelope(TYPE, "/mash/triage-service", caseId, ContractEvents.data(TYPE,
-                Map.of("caseId", caseId, "contactId", contactId, "authorisedAt", authorisedAt)));
+        return handoff(caseId, contactId, authorisedAt, UUID.randomUUID().toString(), "RED");
+    }
+
+    /** A hand-off in a given partner submission (siblings share one; null for none). */
+    public static String handoff(String caseId, String contactId, String authorisedAt, String submissionId, String rag) {
+        java.util.HashMap<String, Object> fields = new java.util.HashMap<>(Map.of("caseId", caseId,
+                "contactId", contactId, "authorisedAt", authorisedAt, "rag", rag,
+                "childRef", (contactId.replace("-", "") + contactId.replace("-", "")).substring(0, 64)));
+        fields.put("submissionId", submissionId);
+        return ContractEvents.envelope(TYPE, "/mash/triage-service", caseId, ContractEvents.data(TYPE, fields));
     }
 }
