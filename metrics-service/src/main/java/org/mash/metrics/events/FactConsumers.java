@@ -9,9 +9,10 @@ import org.mash.platform.events.CloudEvent;
 import org.mash.platform.inbox.Inbox;
 
 /**
- * Learns the facts the figures are counted from, out of the triage ({@code mash.triage.v1}) and strategy
- * ({@code mash.strategy.v1}) events. Each event counts once (inbox); facts are upserted by id, so a replay
- * from the beginning gives the same figures. Other event types are ignored.
+ * Learns the facts the figures are counted from, out of the triage ({@code mash.triage.v1}), strategy
+ * ({@code mash.strategy.v1}) and contact status ({@code mash.contacts.status.v1}) events: never the topics
+ * that carry personal data. Each event counts once (inbox); facts are upserted by id, so a replay from the
+ * beginning gives the same figures. Event types this service does not know are skipped without error.
  */
 @ApplicationScoped
 public class FactConsumers {
@@ -36,38 +37,42 @@ public class FactConsumers {
         return inbox.handleOnce(CONSUMER, record, this::applyStrategy);
     }
 
+    @Incoming("contacts-status-events")
+    public Uni<Void> onContactStatusEvent(String record) {
+        return inbox.handleOnce(CONSUMER, record, this::applyContactStatus);
+    }
+
     private Uni<Void> applyTriage(CloudEvent event) {
         return switch (event.type()) {
-            case InputEvents.CASE_OPENED -> {
-                InputEvents.CaseOpened e = event.dataAs(InputEvents.CaseOpened.class);
-                yield facts.caseOpened(e.contactId(), e.caseId(), e.childRef(), e.receivedAt(), e.sourceCode(), e.rag(),
-                        e.ageBand(), e.sex(), e.ethnicity(), e.agency());
-            }
-            case InputEvents.DECISION_AUTHORISED -> {
-                InputEvents.DecisionAuthorised e = event.dataAs(InputEvents.DecisionAuthorised.class);
-                yield facts.decisionAuthorised(e.contactId(), e.caseId(), e.childRef(), e.receivedAt(), e.rag(),
-                        e.proposedAt(), e.outcome(), e.referral(), e.authorisedAt());
-            }
+            case InputEvents.CASE_OPENED -> facts.caseOpened(event.dataAs(InputEvents.CaseOpened.class));
+            case InputEvents.DECISION_AUTHORISED -> facts.decisionAuthorised(event.dataAs(InputEvents.DecisionAuthorised.class));
+            case InputEvents.CASE_RERATED -> facts.caseRerated(event.dataAs(InputEvents.CaseRerated.class));
+            case InputEvents.CASE_OVERDUE -> facts.caseOverdue(event.dataAs(InputEvents.CaseOverdue.class));
+            case InputEvents.CHECK_REQUESTED, InputEvents.CHECK_RESPONDED, InputEvents.CHECK_OVERDUE ->
+                    facts.check(event.dataAs(InputEvents.Check.class));
             default -> Uni.createFrom().voidItem();
         };
     }
 
     private Uni<Void> applyStrategy(CloudEvent event) {
         return switch (event.type()) {
-            case InputEvents.DISCUSSION_OPENED -> {
-                InputEvents.DiscussionOpened e = event.dataAs(InputEvents.DiscussionOpened.class);
-                yield facts.discussionOpened(e.discussionId(), e.contactId(), e.openedAt(), e.dueAt());
-            }
+            case InputEvents.DISCUSSION_OPENED -> facts.discussionOpened(event.dataAs(InputEvents.DiscussionOpened.class));
             case InputEvents.DISCUSSION_HELD -> {
                 InputEvents.DiscussionHeld e = event.dataAs(InputEvents.DiscussionHeld.class);
-                yield facts.discussionHeld(e.discussionId(), e.contactId(), e.heldAt(), e.dueAt(), e.withinTarget(),
-                        MetricDefinitions.coreAgenciesPresent(e.coreAgenciesPresent(), e.attendance()), e.outcome());
+                yield facts.discussionHeld(e, MetricDefinitions.coreAgenciesPresent(e.coreAgenciesPresent(), e.attendance()));
             }
-            case InputEvents.S47_STARTED -> {
-                InputEvents.S47Started e = event.dataAs(InputEvents.S47Started.class);
-                yield facts.s47Started(e.enquiryId(), e.contactId(), e.childRef(), e.startedOn(), e.icpcTargetDate(),
-                        e.joint());
-            }
+            case InputEvents.DECISION_SUPERSEDED -> facts.decisionSuperseded(event.dataAs(InputEvents.DecisionSuperseded.class));
+            case InputEvents.S47_STARTED -> facts.s47Started(event.dataAs(InputEvents.S47Started.class));
+            case InputEvents.S47_CONCLUDED -> facts.s47Concluded(event.dataAs(InputEvents.S47Concluded.class));
+            case InputEvents.ICPC_HELD -> facts.icpcHeld(event.dataAs(InputEvents.IcpcHeld.class));
+            case InputEvents.ITEM_OVERDUE -> facts.itemOverdue(event.dataAs(InputEvents.ItemOverdue.class));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> applyContactStatus(CloudEvent event) {
+        return switch (event.type()) {
+            case InputEvents.REFERRER_INFORMED -> facts.referrerInformed(event.dataAs(InputEvents.ReferrerInformed.class));
             default -> Uni.createFrom().voidItem();
         };
     }

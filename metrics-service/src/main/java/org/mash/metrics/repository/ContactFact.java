@@ -49,4 +49,38 @@ public class ContactFact extends PanacheEntityBase {
 
     @Column(name = "authorised_at")
     public OffsetDateTime authorisedAt;
+
+    @Column(name = "submission_id")
+    public UUID submissionId;
+
+    @Column(name = "opened_at")
+    public OffsetDateTime openedAt;
+
+    /** The RAG due time of the latest rating, and when that rating was made. */
+    @Column(name = "due_at")
+    public OffsetDateTime dueAt;
+
+    @Column(name = "rated_at")
+    public OffsetDateTime ratedAt;
+
+    @Column(name = "one_working_day_due_at")
+    public OffsetDateTime oneWorkingDayDueAt;
+
+    @Column(name = "level_of_need")
+    public Integer levelOfNeed;
+
+    @Column(name = "consent_status")
+    public String consentStatus;
+
+    @Column(name = "consent_override_reason_recorded")
+    public Boolean consentOverrideReasonRecorded;
+
+    @Column(name = "overdue_flagged_at")
+    public OffsetDateTime overdueFlaggedAt;
+
+    @Column(name = "informed_at")
+    public OffsetDateTime informedAt;
+
+    @Column(name = "informed_how")
+    public String informedHow;
 }

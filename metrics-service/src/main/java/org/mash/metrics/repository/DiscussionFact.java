@@ -36,4 +36,18 @@ public class DiscussionFact extends PanacheEntityBase {
     public Boolean coreAgenciesPresent;
 
     public String outcome;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "child_ref")
+    public String childRef;
+
+    public String rag;
+
+    @Column(name = "superseded_at")
+    public OffsetDateTime supersededAt;
+
+    @Column(name = "overdue_flagged_at")
+    public OffsetDateTime overdueFlaggedAt;
 }

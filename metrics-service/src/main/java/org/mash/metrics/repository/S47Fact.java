@@ -30,4 +30,25 @@ public class S47Fact extends PanacheEntityBase {
     public LocalDate icpcTargetDate;
 
     public Boolean joint;
+
+    @Column(name = "discussion_id")
+    public UUID discussionId;
+
+    @Column(name = "concluded_on")
+    public LocalDate concludedOn;
+
+    @Column(name = "outcome_code")
+    public String outcomeCode;
+
+    @Column(name = "icpc_required")
+    public Boolean icpcRequired;
+
+    @Column(name = "icpc_held_on")
+    public LocalDate icpcHeldOn;
+
+    @Column(name = "icpc_within_target")
+    public Boolean icpcWithinTarget;
+
+    @Column(name = "icpc_overdue_flagged_at")
+    public java.time.OffsetDateTime icpcOverdueFlaggedAt;
 }

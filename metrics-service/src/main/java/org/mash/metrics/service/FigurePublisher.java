@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.mash.metrics.domain.Figure;
+import org.mash.metrics.domain.MetricDefinitions;
 import org.mash.metrics.domain.Period;
 import org.mash.metrics.events.MetricsEvents;
 import org.mash.metrics.repository.PublicationState;
@@ -33,11 +34,13 @@ public class FigurePublisher {
     private final MetricsService metrics;
     private final Outbox outbox;
     private final Clock clock;
+    private final FigureStream stream;
 
-    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock) {
+    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FigureStream stream) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
+        this.stream = stream;
     }
 
     @Scheduled(every = "${mash.metrics.publish-interval}", delayed = "1s",
@@ -48,15 +51,21 @@ public class FigurePublisher {
 
     /** Publishes the figures of {@code period} if they differ from those last published; true if published. */
     public boolean publishIfChanged(Period period) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> metrics.count(period)
+        MetricsEvents.FiguresUpdatedV1 published = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> metrics.count(period)
                 .chain(figures -> PublicationState.<PublicationState>findById(period.label())
                         .chain(state -> publishIfChanged(period, figures, state)))));
+        if (published == null) {
+            return false;
+        }
+        // committed: dashboards on the Server-Sent Events stream get the same update
+        stream.published(published);
+        return true;
     }
 
-    private Uni<Boolean> publishIfChanged(Period period, List<Figure> figures, PublicationState state) {
+    private Uni<MetricsEvents.FiguresUpdatedV1> publishIfChanged(Period period, List<Figure> figures, PublicationState state) {
         String hash = hash(figures);
         if (state != null && hash.equals(state.lastPublishedHash)) {
-            return Uni.createFrom().item(false);
+            return Uni.createFrom().nullItem();
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         MetricsEvents.FiguresUpdatedV1 data = new MetricsEvents.FiguresUpdatedV1(MetricsEvents.PeriodV1.of(period), now, figures);
@@ -68,14 +77,20 @@ public class FigurePublisher {
         return outbox.publish(MetricsEvents.TOPIC, period.label(), MetricsEvents.FIGURES_UPDATED, period.label(), data)
                 .chain(() -> save)
                 .invoke(() -> LOG.infof("figures of %s changed; published", period.label()))
-                .replaceWith(true);
+                .replaceWith(data);
     }
 
-    /** A hash of what the figures say (not of when they were computed). */
+    /**
+     * A hash of what the figures say (not of when they were computed). The age of the oldest open contact grows
+     * with the clock alone, so it is left out: it is published with the next real change.
+     */
     static String hash(List<Figure> figures) {
         StringBuilder text = new StringBuilder();
         for (Figure f : figures) {
-            text.append(f.id()).append('=').append(f.value()).append(';').append(f.numerator()).append('/')
+            if (MetricDefinitions.BACKLOG_OLDEST_HOURS.equals(f.id())) {
+                continue;
+            }
+            text.append(f.id()).append('/').append(f.group()).append('=').append(f.value()).append(';').append(f.numerator()).append('/')
                     .append(f.denominator()).append('\n');
         }
         try {

@@ -4,16 +4,20 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mash.metrics.domain.Breakdown;
 import org.mash.metrics.domain.Figure;
 import org.mash.metrics.domain.MetricDefinitions;
 import org.mash.metrics.domain.Period;
-import org.mash.metrics.repository.ContactFact;
-import org.mash.metrics.repository.S47Fact;
+import org.mash.metrics.repository.FactQueries;
+import org.mash.platform.time.WorkingDays;
 
-/** Counts the facts over a period and turns the counts into figures (MASH.md 2.4). */
+/** Loads the facts of a period and turns them into figures by the rules of {@link MetricDefinitions} (MASH.md 2.4). */
 @ApplicationScoped
 public class MetricsService {
 
@@ -22,40 +26,42 @@ public class MetricsService {
     }
 
     private final Clock clock;
+    private final FactQueries facts;
+    private final long childPopulation;
+    private final WorkingDays workingDays = WorkingDays.englandAndWales();
 
-    public MetricsService(Clock clock) {
+    public MetricsService(Clock clock, FactQueries facts,
+                          @ConfigProperty(name = "mash.metrics.child-population") long childPopulation) {
+        if (childPopulation <= 0) {
+            throw new IllegalArgumentException("mash.metrics.child-population must be positive, not " + childPopulation);
+        }
         this.clock = clock;
+        this.facts = facts;
+        this.childPopulation = childPopulation;
     }
 
-    /** The figures of a period, as of now. */
+    /** The headline figures of a period and, if asked, the same figures per group of a breakdown, as of now. */
+    @WithSession
+    public Uni<Report> report(Period period, Breakdown breakdown) {
+        Instant now = clock.instant();
+        return facts.load(period, now).map(loaded -> {
+            List<Figure> figures = new ArrayList<>(MetricDefinitions.figures(period, now, loaded, childPopulation, workingDays));
+            if (breakdown != null) {
+                figures.addAll(MetricDefinitions.breakdown(breakdown, period, now, loaded, workingDays));
+            }
+            return new Report(period, now.atOffset(ZoneOffset.UTC), figures);
+        });
+    }
+
+    /** The headline figures of a period, as of now. */
     @WithSession
     public Uni<Report> report(Period period) {
-        OffsetDateTime asOf = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return count(period).map(figures -> new Report(period, asOf, figures));
+        return report(period, null);
     }
 
-    /** [contacts, referrals, conversion, s47] of the period. */
-    @WithSession
-    public Uni<List<Figure>> figures(Period period) {
-        return count(period);
-    }
-
-    /**
-     * Call within a session. Contacts count by received time, decisions by authorised time, section 47
-     * enquiries by start date; every time is judged on the London calendar. The queries run one after the
-     * other: a reactive session runs one at a time.
-     */
+    /** The headline figures of a period as of now; call within a session. */
     public Uni<List<Figure>> count(Period period) {
-        OffsetDateTime start = period.start();
-        OffsetDateTime end = period.endExclusive();
-        return ContactFact.count("receivedAt >= ?1 and receivedAt < ?2", start, end)
-                .chain(received -> ContactFact.count("authorisedAt >= ?1 and authorisedAt < ?2", start, end)
-                .chain(decided -> ContactFact.count("referral = true and authorisedAt >= ?1 and authorisedAt < ?2", start, end)
-                .chain(referrals -> S47Fact.count("startedOn >= ?1 and startedOn <= ?2", period.from(), period.to())
-                .map(s47 -> List.of(
-                        MetricDefinitions.contacts(received),
-                        MetricDefinitions.referrals(referrals),
-                        MetricDefinitions.conversion(referrals, decided),
-                        MetricDefinitions.s47(s47))))));
+        Instant now = clock.instant();
+        return facts.load(period, now).map(loaded -> MetricDefinitions.figures(period, now, loaded, childPopulation, workingDays));
     }
 }

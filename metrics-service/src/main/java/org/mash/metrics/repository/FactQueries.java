@@ -1,0 +1,130 @@
+package org.mash.metrics.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.mash.metrics.domain.Facts;
+import org.mash.metrics.domain.MetricDefinitions;
+import org.mash.metrics.domain.Period;
+
+/**
+ * Loads the facts a period's figures need ({@link MetricDefinitions#figures}): contacts received or decided
+ * in the period or {@link MetricDefinitions#LOOKBACK} before it, contacts still open at its end, and the
+ * checks, discussions and enquiries of the period with their contacts. Call within a session; the queries
+ * run one after the other.
+ */
+@ApplicationScoped
+public class FactQueries {
+
+    private static final String CONTACTS_WHERE = "(received_at >= :from and received_at < :to) or (authorised_at >= :from and authorised_at < :to)"
+            + " or (received_at < :asAt and (authorised_at is null or authorised_at >= :asAt))";
+
+    public Uni<Facts> load(Period period, Instant asAt) {
+        OffsetDateTime start = period.start();
+        OffsetDateTime end = period.endExclusive();
+        OffsetDateTime lookback = start.minus(MetricDefinitions.LOOKBACK);
+        OffsetDateTime openAt = asAt.isBefore(end.toInstant()) ? asAt.atOffset(end.getOffset()) : end;
+        return ContactFact.<ContactFact>list("(receivedAt >= ?1 and receivedAt < ?2) or (authorisedAt >= ?1 and authorisedAt < ?2)"
+                        + " or (receivedAt < ?3 and (authorisedAt is null or authorisedAt >= ?3))", lookback, end, openAt)
+                .chain(contacts -> concerns(CONTACTS_WHERE.replace(":from", ":a").replace(":to", ":b").replace(":asAt", ":c"),
+                        Map.of("a", lookback, "b", end, "c", openAt))
+                .chain(concerns -> CheckFact.<CheckFact>list("(respondedAt >= ?1 and respondedAt < ?2) or (overdueFlaggedAt >= ?1 and overdueFlaggedAt < ?2)", start, end)
+                .chain(checks -> DiscussionFact.<DiscussionFact>list("heldAt >= ?1 and heldAt < ?2", start, end)
+                .chain(discussions -> attendance(start, end)
+                .chain(attendance -> S47Fact.<S47Fact>list("(startedOn >= ?1 and startedOn <= ?2) or (icpcHeldOn >= ?1 and icpcHeldOn <= ?2)",
+                        period.from(), period.to())
+                .chain(enquiries -> {
+                    Set<UUID> known = new HashSet<>();
+                    contacts.forEach(c -> known.add(c.contactId));
+                    Set<UUID> missing = new HashSet<>();
+                    checks.forEach(k -> addMissing(missing, known, k.contactId));
+                    discussions.forEach(d -> addMissing(missing, known, d.contactId));
+                    enquiries.forEach(e -> addMissing(missing, known, e.contactId));
+                    Uni<List<ContactFact>> more = missing.isEmpty() ? Uni.createFrom().item(List.of())
+                            : ContactFact.list("contactId in ?1", missing);
+                    Uni<Map<UUID, Set<String>>> moreConcerns = missing.isEmpty() ? Uni.createFrom().item(Map.of())
+                            : concerns("contact_id in (:ids)", Map.of("ids", missing));
+                    return more.chain(extra -> moreConcerns.map(extraConcerns -> {
+                        Map<UUID, Set<String>> allConcerns = new HashMap<>(concerns);
+                        allConcerns.putAll(extraConcerns);
+                        List<Facts.Contact> all = new ArrayList<>();
+                        contacts.forEach(c -> all.add(contact(c, allConcerns)));
+                        extra.forEach(c -> all.add(contact(c, allConcerns)));
+                        return new Facts(all, checks.stream().map(FactQueries::check).toList(),
+                                discussions.stream().map(d -> discussion(d, attendance)).toList(),
+                                enquiries.stream().map(FactQueries::enquiry).toList());
+                    }));
+                }))))));
+    }
+
+    private static void addMissing(Set<UUID> missing, Set<UUID> known, UUID contactId) {
+        if (contactId != null && !known.contains(contactId)) {
+            missing.add(contactId);
+        }
+    }
+
+    private static Uni<Map<UUID, Set<String>>> concerns(String contactsWhere, Map<String, Object> parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery("select cast(contact_id as varchar), concern_code from contact_concern"
+                    + " where contact_id in (select contact_id from contact_fact where " + contactsWhere + ")", Object[].class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        }).map(rows -> {
+            Map<UUID, Set<String>> out = new HashMap<>();
+            for (Object[] row : rows) {
+                out.computeIfAbsent(UUID.fromString((String) row[0]), k -> new HashSet<>()).add((String) row[1]);
+            }
+            return out;
+        });
+    }
+
+    private static Uni<Map<UUID, Map<String, String>>> attendance(OffsetDateTime start, OffsetDateTime end) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select cast(a.discussion_id as varchar), a.agency, a.status from discussion_attendance a"
+                                + " join discussion_fact d on d.discussion_id = a.discussion_id where d.held_at >= :a and d.held_at < :b",
+                        Object[].class)
+                .setParameter("a", start).setParameter("b", end).getResultList())
+                .map(rows -> {
+                    Map<UUID, Map<String, String>> out = new HashMap<>();
+                    for (Object[] row : rows) {
+                        out.computeIfAbsent(UUID.fromString((String) row[0]), k -> new HashMap<>()).put((String) row[1], (String) row[2]);
+                    }
+                    return out;
+                });
+    }
+
+    private static Facts.Contact contact(ContactFact c, Map<UUID, Set<String>> concerns) {
+        return new Facts.Contact(c.contactId, c.childRef, instant(c.receivedAt), c.sourceCode,
+                concerns.getOrDefault(c.contactId, Set.of()), c.rag, c.ageBand, c.sex, c.ethnicity, c.agency,
+                instant(c.dueAt), instant(c.oneWorkingDayDueAt), instant(c.authorisedAt), c.outcome, c.referral,
+                c.consentStatus, c.consentOverrideReasonRecorded, instant(c.informedAt));
+    }
+
+    private static Facts.Check check(CheckFact k) {
+        return new Facts.Check(k.checkId, k.contactId, k.agency, instant(k.requestedAt), instant(k.dueAt),
+                instant(k.respondedAt), k.withinDue, instant(k.overdueFlaggedAt));
+    }
+
+    private static Facts.Discussion discussion(DiscussionFact d, Map<UUID, Map<String, String>> attendance) {
+        return new Facts.Discussion(d.discussionId, d.contactId, instant(d.heldAt), d.withinTarget, d.coreAgenciesPresent,
+                attendance.getOrDefault(d.discussionId, Map.of()), d.outcome);
+    }
+
+    private static Facts.Enquiry enquiry(S47Fact e) {
+        return new Facts.Enquiry(e.enquiryId, e.contactId, e.startedOn, e.icpcTargetDate, e.icpcRequired, e.icpcHeldOn,
+                e.icpcWithinTarget);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}
