@@ -19,6 +19,8 @@ public final class StrategyEvents {
     public static final String DISCUSSION_HELD = "mash.strategy.discussion-held.v1";
     public static final String S47_STARTED = "mash.strategy.s47-started.v1";
     public static final String DECISION_SUPERSEDED = "mash.strategy.decision-superseded.v1";
+    public static final String S47_CONCLUDED = "mash.strategy.s47-concluded.v1";
+    public static final String ICPC_HELD = "mash.strategy.icpc-held.v1";
 
     private StrategyEvents() {
     }
@@ -34,6 +36,15 @@ public final class StrategyEvents {
 
     public record DecisionSupersededV1(UUID discussionId, UUID contactId, String childRef, Outcome previousOutcome,
                                        Outcome outcome, OffsetDateTime supersededAt) {
+    }
+
+    public record S47ConcludedV1(UUID enquiryId, UUID discussionId, UUID contactId, String childRef,
+                                 LocalDate startedOn, LocalDate concludedOn, String outcomeCode, boolean icpcRequired,
+                                 LocalDate icpcTargetDate) {
+    }
+
+    public record IcpcHeldV1(UUID enquiryId, UUID discussionId, UUID contactId, String childRef, LocalDate startedOn,
+                             LocalDate icpcTargetDate, LocalDate heldOn, boolean withinTarget) {
     }
 
     public record S47StartedV1(UUID enquiryId, UUID discussionId, UUID contactId, String childRef,

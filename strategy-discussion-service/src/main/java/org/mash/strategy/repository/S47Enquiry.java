@@ -37,6 +37,31 @@ public class S47Enquiry extends PanacheEntityBase {
     @Column(name = "withdrawn_at")
     public java.time.OffsetDateTime withdrawnAt;
 
+    @Column(name = "concluded_on")
+    public LocalDate concludedOn;
+
+    /** A code of codes/s47-outcome.csv. */
+    @Column(name = "outcome_code")
+    public String outcomeCode;
+
+    @Column(name = "icpc_required")
+    public Boolean icpcRequired;
+
+    @Column(name = "concluded_by")
+    public String concludedBy;
+
+    @Column(name = "concluded_at")
+    public java.time.OffsetDateTime concludedAt;
+
+    @Column(name = "icpc_held_on")
+    public LocalDate icpcHeldOn;
+
+    @Column(name = "icpc_recorded_by")
+    public String icpcRecordedBy;
+
+    @Column(name = "icpc_recorded_at")
+    public java.time.OffsetDateTime icpcRecordedAt;
+
     public boolean active() {
         return withdrawnAt == null;
     }

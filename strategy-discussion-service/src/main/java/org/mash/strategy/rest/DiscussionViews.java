@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.mash.strategy.domain.Attendance;
 import org.mash.strategy.domain.DiscussionStatus;
+import org.mash.strategy.domain.IcpcStatus;
 import org.mash.strategy.domain.InvitationResponse;
+import org.mash.strategy.domain.S47Conclusion;
 import org.mash.strategy.domain.Mode;
 import org.mash.strategy.domain.Outcome;
 import org.mash.strategy.domain.Rag;
@@ -63,9 +65,23 @@ public final class DiscussionViews {
         }
     }
 
-    public record S47View(UUID enquiryId, LocalDate startedOn, LocalDate icpcTargetDate, boolean joint) {
-        static S47View of(S47Enquiry e) {
-            return e == null ? null : new S47View(e.id, e.startedOn, e.icpcTargetDate, e.joint);
+    /**
+     * A section 47 enquiry: started on the discussion's date, its ICPC target, and later its outcome and the ICPC
+     * (PENDING, HELD, or NOT_REQUIRED when the outcome was not ICPC); icpcOverdue when still pending after the
+     * end of the target date.
+     */
+    public record S47View(UUID enquiryId, LocalDate startedOn, LocalDate icpcTargetDate, boolean joint,
+                          LocalDate concludedOn, String outcomeCode, Boolean icpcRequired, IcpcStatus icpcStatus,
+                          LocalDate icpcHeldOn, Boolean icpcWithinTarget, boolean icpcOverdue) {
+        public static S47View of(S47Enquiry e, java.time.Instant now) {
+            if (e == null) {
+                return null;
+            }
+            IcpcStatus status = S47Conclusion.status(e.icpcRequired, e.icpcHeldOn);
+            return new S47View(e.id, e.startedOn, e.icpcTargetDate, e.joint, e.concludedOn, e.outcomeCode,
+                    e.icpcRequired, status, e.icpcHeldOn,
+                    e.icpcHeldOn == null ? null : S47Conclusion.withinTarget(e.icpcHeldOn, e.icpcTargetDate),
+                    S47Conclusion.icpcOverdue(status, !e.active(), e.icpcTargetDate, now));
         }
     }
 
@@ -81,7 +97,7 @@ public final class DiscussionViews {
                     loaded.children().stream().map(Child::of).toList(), d.rag, d.openedAt, d.dueAt,
                     loaded.overdue(), d.status,
                     loaded.invitations().stream().map(InvitationView::of).toList(),
-                    d.heldAt, first == null ? null : first.outcome, S47View.of(loaded.s47()));
+                    d.heldAt, first == null ? null : first.outcome, S47View.of(loaded.s47(), loaded.asOf()));
         }
     }
 
@@ -100,7 +116,7 @@ public final class DiscussionViews {
                     c.rag, service.concernCodes(c.concernCodes), c.concernSummary, c.joinedAt,
                     DecisionView.of(loaded.currentDecision(c.contactId)),
                     loaded.decisionsOf(c.contactId).stream().map(DecisionView::of).toList(),
-                    S47View.of(loaded.enquiry(c.contactId)));
+                    S47View.of(loaded.enquiry(c.contactId), loaded.asOf()));
         }
     }
 

@@ -34,7 +34,10 @@ import org.mash.strategy.domain.ContributionRequest;
 import org.mash.strategy.domain.HoldRequest;
 import org.mash.strategy.domain.InvitationResponse;
 import org.mash.strategy.domain.SupersedeRequest;
+import org.mash.strategy.domain.IcpcRequest;
+import org.mash.strategy.domain.S47OutcomeRequest;
 import org.mash.strategy.service.DecisionService;
+import org.mash.strategy.service.EnquiryService;
 import org.mash.strategy.service.ParticipationService;
 import org.mash.strategy.service.StrategyDiscussionService;
 
@@ -73,10 +76,12 @@ public class StrategyDiscussionResource {
 
     private final ParticipationService participation;
     private final DecisionService decisions;
+    private final EnquiryService enquiries;
     private final Caller caller;
 
     public StrategyDiscussionResource(StrategyDiscussionService discussions, ParticipationService participation,
-                                      DecisionService decisions, Caller caller) {
+                                      DecisionService decisions, EnquiryService enquiries, Caller caller) {
+        this.enquiries = enquiries;
         this.discussions = discussions;
         this.participation = participation;
         this.decisions = decisions;
@@ -213,6 +218,34 @@ public class StrategyDiscussionResource {
         StrategyDiscussionService.Requester requester = requester();
         return decisions.supersede(id, decisionId, request, requester)
                 .map(loaded -> DiscussionViews.Detail.of(loaded, discussions, requester));
+    }
+
+    @POST
+    @Path("/{id}/enquiries/{enquiryId}/outcome")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Record how a section 47 enquiry ended",
+            description = "outcomeCode from codes/s47-outcome.csv. ICPC means an initial child protection conference "
+                    + "follows; any other outcome means ICPC not required. Recorded once.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "ICPC", value = "{\"concludedOn\": \"2026-12-04\", \"outcomeCode\": \"ICPC\"}")))
+    @APIResponse(responseCode = "409", description = "Already concluded")
+    public Uni<DiscussionViews.S47View> conclude(@PathParam("id") UUID id, @PathParam("enquiryId") UUID enquiryId,
+                                                @Valid @NotNull S47OutcomeRequest request) {
+        return enquiries.conclude(id, enquiryId, request, requester()).map(e -> DiscussionViews.S47View.of(e, discussions.now().toInstant()));
+    }
+
+    @POST
+    @Path("/{id}/enquiries/{enquiryId}/icpc")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Record the date the initial child protection conference was held",
+            description = "After an outcome of ICPC. Within target when held by the ICPC target date (discussion date "
+                    + "+ 15 working days). Recorded once.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "held", value = "{\"heldOn\": \"2026-12-10\"}")))
+    @APIResponse(responseCode = "409", description = "Already held, or the outcome does not call an ICPC")
+    public Uni<DiscussionViews.S47View> icpc(@PathParam("id") UUID id, @PathParam("enquiryId") UUID enquiryId,
+                                            @Valid @NotNull IcpcRequest request) {
+        return enquiries.icpcHeld(id, enquiryId, request, requester()).map(e -> DiscussionViews.S47View.of(e, discussions.now().toInstant()));
     }
 
     private StrategyDiscussionService.Requester requester() {

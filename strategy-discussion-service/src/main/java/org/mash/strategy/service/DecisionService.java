@@ -64,7 +64,7 @@ public class DecisionService {
             }
             S47Enquiry enquiry = loaded.enquiry(child.contactId);
             Supersession.EnquiryEffect effect = Supersession.effect(previous.outcome, next.outcome, enquiry != null,
-                    false);
+                    enquiry != null && enquiry.concludedOn != null);
             StrategyEvents.DecisionSupersededV1 event = new StrategyEvents.DecisionSupersededV1(d.id, child.contactId,
                     child.childRef, previous.outcome, next.outcome, now);
             // the earlier decision stops being current before the later one is stored (one current per child)

@@ -70,7 +70,7 @@ public class StrategyDiscussionService {
     /** A discussion with everything stored about it, and whether it is overdue now. */
     public record Loaded(Discussion discussion, List<DiscussionChild> children, List<Invitation> invitations,
                          List<AgencyAttendance> attendance, List<Decision> decisions, List<S47Enquiry> enquiries,
-                         List<Contribution> contributions, boolean overdue) {
+                         List<Contribution> contributions, boolean overdue, Instant asOf) {
 
         /** The contact ids of the children this discussion is about, the first child first. */
         public List<UUID> childContactIds() {
@@ -422,7 +422,7 @@ public class StrategyDiscussionService {
                             dec.getOrDefault(d.id, List.of()),
                             s47.getOrDefault(d.id, List.of()),
                             shared.getOrDefault(d.id, List.of()),
-                            ConveningTarget.overdue(d.status, d.dueAt, now))).toList();
+                            ConveningTarget.overdue(d.status, d.dueAt, now), now)).toList();
                 }))))));
     }
 

@@ -5,7 +5,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mash.platform.time.WorkingDays;
+import org.mash.platform.codes.CodeList;
 import org.mash.strategy.domain.ConveningTarget;
+import org.mash.strategy.domain.S47Conclusion;
 import org.mash.strategy.domain.Section47;
 
 /** The domain's time rules, on the England and Wales working-day calendar, with the configured targets. */
@@ -16,6 +18,12 @@ public class StrategyRules {
     @Singleton
     ConveningTarget conveningTarget() {
         return new ConveningTarget(WorkingDays.englandAndWales());
+    }
+
+    @Produces
+    @Singleton
+    S47Conclusion s47Conclusion() {
+        return new S47Conclusion(CodeList.load("s47-outcome")::contains);
     }
 
     @Produces
