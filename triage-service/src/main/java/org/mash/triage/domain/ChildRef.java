@@ -2,10 +2,8 @@ package org.mash.triage.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,13 +37,8 @@ public final class ChildRef {
         }
     }
 
-    /** Lower case, accents and punctuation removed, spaces collapsed: "O'Brien-Smith " and "obrien smith" match. */
+    /** See {@link Names#normalise}: the ref and the history matching normalise names the same way. */
     static String normalise(String name) {
-        if (name == null) {
-            return "";
-        }
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", "").replaceAll("[\\s-]+", " ").trim()
-                .replace(" ", "");
+        return Names.normalise(name);
     }
 }

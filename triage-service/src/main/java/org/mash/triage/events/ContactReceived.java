@@ -9,7 +9,12 @@ import java.util.UUID;
 /** The part of {@code mash.contacts.contact-received.v1} the triage service reads; the whole record is kept too. */
 public record ContactReceived(UUID contactId, UUID submissionId, OffsetDateTime receivedAt, String sourceCode,
                               String agency, Child child, List<String> concernCodes, String description,
-                              String referrerUrgency, boolean immediateDanger) {
+                              String referrerUrgency, boolean immediateDanger, List<Member> household) {
+
+    /** A parent, carer, sibling or significant other named in the contact. */
+    public record Member(String firstName, String lastName, LocalDate dateOfBirth, String relationship,
+                         Boolean livesWithChild, JsonNode address) {
+    }
 
     public record Child(String firstName, String lastName, LocalDate dateOfBirth, LocalDate expectedDateOfBirth,
                         String sex, String ethnicity, String nhsNumber, JsonNode address) {

@@ -161,6 +161,20 @@ public class TriageCase extends PanacheEntityBase {
     @Column(name = "level_of_need")
     public Integer levelOfNeed;
 
+    /** The child's names and postcode as history matching compares them (Names). */
+    @Column(name = "child_first_norm")
+    public String childFirstNorm;
+
+    @Column(name = "child_last_norm")
+    public String childLastNorm;
+
+    @Column(name = "child_postcode_norm")
+    public String childPostcodeNorm;
+
+    /** When the case's history was matched (on its first read). */
+    @Column(name = "history_matched_at")
+    public OffsetDateTime historyMatchedAt;
+
     @Version
     public long version;
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.mash.triage.domain.CaseStatus;
 import org.mash.triage.domain.ConsentStatus;
+import org.mash.triage.domain.HistoryFlags;
+import org.mash.triage.domain.HistoryMatching;
+import org.mash.triage.service.HistoryService;
 import org.mash.triage.domain.DecisionTargets;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
@@ -57,8 +60,58 @@ public final class CaseViews {
         }
     }
 
-    public record CaseDetail(QueueItem item, Object contact, List<Amendment> amendments, List<Rating> ratings,
-                             List<CheckViews.CaseCheck> checks, List<NeedLevel> levelsOfNeed) {
+    public record CaseDetail(QueueItem item, HistorySummary history, Object contact, List<Amendment> amendments,
+                             List<Rating> ratings, List<CheckViews.CaseCheck> checks, List<NeedLevel> levelsOfNeed) {
+    }
+
+    /** What the case shows of the child's history (details at .../history). */
+    public record HistorySummary(boolean repeatContactWithin12Months, boolean previousReferralWithin12Months,
+                                 int matches, long unconfirmedMatches) {
+        static HistorySummary of(HistoryService.History h) {
+            return new HistorySummary(h.flags().repeatContactWithin12Months(), h.flags().previousReferralWithin12Months(),
+                    h.rows().size(), h.unconfirmed());
+        }
+    }
+
+    /** A person in a case: its child, or a member of its household. */
+    public record Person(String kind, String firstName, String lastName, LocalDate dateOfBirth, String relationship) {
+        static Person child(TriageCase c) {
+            return new Person("CHILD", c.childFirstName, c.childLastName, c.childDateOfBirth, null);
+        }
+
+        static Person member(org.mash.triage.repository.HouseholdMember m) {
+            return new Person("HOUSEHOLD_MEMBER", m.firstName, m.lastName, m.dateOfBirth, m.relationship);
+        }
+    }
+
+    /** The earlier case a match points to: when, what about, and what was decided. */
+    public record EarlierCase(UUID caseId, UUID contactId, OffsetDateTime receivedAt, List<String> concernCodes,
+                              String agency, CaseStatus status, Outcome outcome, boolean referral,
+                              OffsetDateTime authorisedAt) {
+    }
+
+    public record HistoryEntry(UUID id, Person subject, Person matchedPerson, EarlierCase earlierCase, String method,
+                               double confidence, HistoryMatching.Band band, HistoryFlags.MatchStatus status,
+                               String decidedBy, OffsetDateTime decidedAt, boolean within12Months) {
+    }
+
+    /** The history of a case: the flags, and every match (the child's first, then the most recent). */
+    public record HistoryView(boolean repeatContactWithin12Months, boolean previousReferralWithin12Months,
+                              long unconfirmedMatches, List<HistoryEntry> matches) {
+        static HistoryView of(HistoryService.History h) {
+            return new HistoryView(h.flags().repeatContactWithin12Months(), h.flags().previousReferralWithin12Months(),
+                    h.unconfirmed(), h.rows().stream().map(r -> {
+                        TriageCase e = r.earlier();
+                        return new HistoryEntry(r.match().id,
+                                r.subject() == null ? Person.child(h.c()) : Person.member(r.subject()),
+                                r.matchedMember() == null ? Person.child(e) : Person.member(r.matchedMember()),
+                                new EarlierCase(e.id, e.contactId, e.receivedAt, TriageService.concernCodes(e), e.agency,
+                                        e.status, e.decidedOutcome, e.decidedOutcome != null && e.decidedOutcome.isReferral(),
+                                        e.authorisedAt),
+                                r.match().method, r.match().confidence, r.match().band, r.match().status,
+                                r.match().decidedBy, r.match().decidedAt, r.within12Months());
+                    }).toList());
+        }
     }
 
     /** One recording of the level of need. */

@@ -30,6 +30,8 @@ import org.mash.platform.security.Roles;
 import org.mash.triage.domain.CaseStatus;
 import org.mash.triage.domain.ConsentStatus;
 import org.mash.triage.service.ConsentService;
+import org.mash.triage.service.HistoryService;
+import org.mash.triage.domain.HistoryFlags;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
@@ -71,10 +73,13 @@ public class TriageResource {
 
     private final TriageService triage;
     private final ConsentService consents;
+    private final HistoryService histories;
     private final Caller caller;
     private final Clock clock;
 
-    public TriageResource(TriageService triage, ConsentService consents, Caller caller, Clock clock) {
+    public TriageResource(TriageService triage, ConsentService consents, HistoryService histories, Caller caller,
+                          Clock clock) {
+        this.histories = histories;
         this.triage = triage;
         this.consents = consents;
         this.caller = caller;
@@ -105,13 +110,14 @@ public class TriageResource {
     @Operation(summary = "One case with the contact as received (the read is logged)")
     public Uni<CaseViews.CaseDetail> get(@PathParam("id") UUID id) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return triage.read(id, actor()).chain(c -> triage.amendments(c.id).chain(amendments -> triage.ratings(c.id)
+        return triage.read(id, actor()).chain(c -> histories.of(c).chain(history -> triage.amendments(c.id).chain(amendments -> triage.ratings(c.id)
                 .chain(ratings -> triage.checks(c.id).chain(checks -> triage.levelsOfNeed(c.id).map(levels ->
-                new CaseViews.CaseDetail(CaseViews.QueueItem.of(c, now), Json.decodeValue(c.contactRecord, java.util.Map.class),
+                new CaseViews.CaseDetail(CaseViews.QueueItem.of(c, now), CaseViews.HistorySummary.of(history),
+                        Json.decodeValue(c.contactRecord, java.util.Map.class),
                         amendments.stream().map(CaseViews.Amendment::of).toList(),
                         ratings.stream().map(CaseViews.Rating::of).toList(),
                         checks.stream().map(ch -> CheckViews.CaseCheck.of(ch, now)).toList(),
-                        levels.stream().map(CaseViews.NeedLevel::of).toList()))))));
+                        levels.stream().map(CaseViews.NeedLevel::of).toList())))))));
     }
 
     @POST
@@ -215,6 +221,35 @@ public class TriageResource {
     @Operation(summary = "The consent status in effect, a pending override and every change (the read is logged)")
     public Uni<CaseViews.ConsentView> consentOf(@PathParam("id") UUID id) {
         return consents.read(id, actor()).map(CaseViews.ConsentView::of);
+    }
+
+    @GET
+    @Path("/cases/{id}/history")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Earlier contacts and decisions for the child and the household, with the flags",
+            description = "Matched by NHS number (certain), else by normalised name and date of birth (and postcode), "
+                    + "with a confidence and a band. 'Repeat contact' and 'previous referral' within 12 months (365 days "
+                    + "before receipt) count matches of the child that are certain or confirmed. The read is logged.")
+    public Uni<CaseViews.HistoryView> history(@PathParam("id") UUID id) {
+        return histories.read(id, actor()).map(CaseViews.HistoryView::of);
+    }
+
+    @POST
+    @Path("/cases/{id}/history/{matchId}/confirm")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Confirm a suggested match: it is the same person (the choice is kept, with who and when)")
+    public Uni<CaseViews.HistoryView> confirm(@PathParam("id") UUID id, @PathParam("matchId") UUID matchId) {
+        return histories.decide(id, matchId, actor(), HistoryFlags.MatchStatus.CONFIRMED).map(CaseViews.HistoryView::of);
+    }
+
+    @POST
+    @Path("/cases/{id}/history/{matchId}/reject")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Reject a suggested match: not the same person (the choice is kept, with who and when)")
+    public Uni<CaseViews.HistoryView> reject(@PathParam("id") UUID id, @PathParam("matchId") UUID matchId) {
+        return histories.decide(id, matchId, actor(), HistoryFlags.MatchStatus.REJECTED).map(CaseViews.HistoryView::of);
     }
 
     private TriageService.Actor actor() {

@@ -29,6 +29,7 @@ import org.mash.triage.domain.CaseStatus;
 import org.mash.triage.domain.ConcernSummary;
 import org.mash.triage.domain.ConsentPolicy;
 import org.mash.triage.domain.LevelOfNeed;
+import org.mash.triage.domain.Names;
 import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
 import org.mash.triage.domain.Rerating;
@@ -38,6 +39,7 @@ import org.mash.triage.events.ContactReceived;
 import org.mash.triage.events.TriageEvents;
 import org.mash.triage.repository.CaseAmendment;
 import org.mash.triage.repository.ConsentRecord;
+import org.mash.triage.repository.HouseholdMember;
 import org.mash.triage.repository.LevelOfNeedRecord;
 import org.mash.triage.repository.RagRating;
 import org.mash.triage.repository.TriageCase;
@@ -72,8 +74,11 @@ public class TriageService {
     private final Clock clock;
     private final AccessLog accessLog;
     private final CaseActivities activities;
+    private final HistoryService histories;
 
-    public TriageService(TriageRules rules, Outbox outbox, Clock clock, AccessLog accessLog, CaseActivities activities) {
+    public TriageService(TriageRules rules, Outbox outbox, Clock clock, AccessLog accessLog, CaseActivities activities,
+                         HistoryService histories) {
+        this.histories = histories;
         this.rules = rules;
         this.outbox = outbox;
         this.accessLog = accessLog;
@@ -96,8 +101,11 @@ public class TriageService {
                     c.childSex, c.childEthnicity, c.agency);
             RagRating suggestion = rating(c, c.ragSuggested,
                     Rerating.suggestionRationale(contact.immediateDanger(), contact.referrerUrgency()), "system");
+            List<HouseholdMember> household = household(contact, c);
             return c.persist()
                     .chain(() -> suggestion.persist())
+                    .chain(() -> household.isEmpty() ? Uni.createFrom().voidItem()
+                            : HouseholdMember.persist(household).replaceWithVoid())
                     .chain(() -> activities.record(c.id, CaseAction.RECEIVED, c.agency, "referrer", c.receivedAt,
                             "contact received from " + c.agency + " (source " + c.sourceCode + ")"))
                     .chain(() -> activities.record(c.id, CaseAction.RATED, CaseActivities.SYSTEM, CaseActivities.SYSTEM,
@@ -255,7 +263,8 @@ public class TriageService {
     /** One case, with the read recorded. */
     @WithTransaction
     public Uni<TriageCase> read(UUID id, Actor actor) {
-        return find(id).call(c -> accessLog.record("triage-case", c.id, actor.username(), null, actor.roles(), "READ"));
+        return find(id).call(c -> accessLog.record("triage-case", c.id, actor.username(), null, actor.roles(), "READ"))
+                .call(histories::ensureMatched);
     }
 
     /** The level of need given with a proposal. */
@@ -396,6 +405,34 @@ public class TriageService {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
+    private static String postcode(com.fasterxml.jackson.databind.JsonNode address) {
+        return address == null || !address.hasNonNull("postcode") ? null : address.get("postcode").asText();
+    }
+
+    /** The household named in the contact; a member without an address of their own who lives with the child has the child's postcode. */
+    private static List<HouseholdMember> household(ContactReceived contact, TriageCase c) {
+        if (contact.household() == null) {
+            return List.of();
+        }
+        return contact.household().stream()
+                .filter(m -> m.firstName() != null && m.lastName() != null && m.relationship() != null)
+                .map(m -> {
+                    HouseholdMember h = new HouseholdMember();
+                    h.id = UUID.randomUUID();
+                    h.caseId = c.id;
+                    h.receivedAt = c.receivedAt;
+                    h.firstName = m.firstName();
+                    h.lastName = m.lastName();
+                    h.firstNorm = Names.normalise(m.firstName());
+                    h.lastNorm = Names.normalise(m.lastName());
+                    h.dateOfBirth = m.dateOfBirth();
+                    h.relationship = m.relationship();
+                    String own = Names.postcode(postcode(m.address()));
+                    h.postcodeNorm = own != null ? own : Boolean.FALSE.equals(m.livesWithChild()) ? null : c.childPostcodeNorm;
+                    return h;
+                }).toList();
+    }
+
     private TriageCase newCase(ContactReceived contact, String record) {
         ContactReceived.Child child = contact.child();
         Rag suggested = Rag.suggest(contact.immediateDanger(), contact.referrerUrgency());
@@ -425,6 +462,9 @@ public class TriageService {
         c.childEthnicity = child.ethnicity();
         c.childNhsNumber = child.nhsNumber();
         c.childAddress = child.address() == null || child.address().isNull() ? null : child.address().toString();
+        c.childFirstNorm = Names.normalise(child.firstName());
+        c.childLastNorm = Names.normalise(child.lastName());
+        c.childPostcodeNorm = Names.postcode(postcode(child.address()));
         c.contactRecord = record;
         c.status = CaseStatus.OPEN;
         return c;

@@ -35,6 +35,31 @@ public final class ContactEvents {
         return contactId;
     }
 
+    /**
+     * Publishes a contact about the given child (fields of {@code child} replaced in the example's child) with the
+     * given household (null keeps the example's), received at {@code receivedAt}; returns the contact id.
+     */
+    public static String publishChild(OffsetDateTime receivedAt, Map<String, Object> child,
+                                      java.util.List<Map<String, Object>> household) {
+        String contactId = UUID.randomUUID().toString();
+        String type = "mash.contacts.contact-received.v1";
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("contactId", contactId);
+        fields.put("receivedAt", receivedAt.toString());
+        fields.put("immediateDanger", false);
+        fields.put("referrerUrgency", null);
+        com.fasterxml.jackson.databind.node.ObjectNode data = ContractEvents.data(type, fields);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode c = (com.fasterxml.jackson.databind.node.ObjectNode) data.get("child");
+        child.forEach((k, v) -> c.set(k, json.valueToTree(v)));
+        if (household != null) {
+            data.set("household", json.valueToTree(household));
+        }
+        KafkaTestClient.send("mash.contacts.v1", contactId,
+                ContractEvents.envelope(type, "/mash/contacts-service", contactId, data));
+        return contactId;
+    }
+
     public static String contactReceived(String contactId, boolean immediateDanger, String urgency) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("contactId", contactId);
