@@ -89,6 +89,14 @@ public class Discussion extends PanacheEntityBase {
     @Column(name = "submission_id")
     public UUID submissionId;
 
+    public String minutes;
+
+    @Column(name = "minutes_recorded_by")
+    public String minutesRecordedBy;
+
+    @Column(name = "minutes_recorded_at")
+    public OffsetDateTime minutesRecordedAt;
+
     @Version
     public long version;
 }

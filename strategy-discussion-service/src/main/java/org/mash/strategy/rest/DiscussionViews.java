@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.mash.strategy.domain.Actions;
 import org.mash.strategy.domain.Attendance;
 import org.mash.strategy.domain.DiscussionStatus;
 import org.mash.strategy.domain.IcpcStatus;
@@ -18,7 +19,9 @@ import org.mash.strategy.domain.RiskGrading;
 import org.mash.strategy.repository.Contribution;
 import org.mash.strategy.repository.Decision;
 import org.mash.strategy.repository.Discussion;
+import org.mash.strategy.repository.DiscussionAction;
 import org.mash.strategy.repository.DiscussionChild;
+import org.mash.strategy.repository.MinutesCirculation;
 import org.mash.strategy.repository.Invitation;
 import org.mash.strategy.repository.S47Enquiry;
 import org.mash.strategy.service.ParticipationService;
@@ -129,7 +132,8 @@ public final class DiscussionViews {
                          DiscussionStatus status, List<InvitationView> invitations, OffsetDateTime heldAt, Mode mode,
                          Map<String, Attendance> attendance, Boolean coreAgenciesPresent, Outcome outcome,
                          String rationale, String absenceReason, S47View s47, List<ChildView> children,
-                         List<ContributionView> contributions) {
+                         List<ContributionView> contributions, List<ActionView> actions, long overdueActions,
+                         MinutesView minutes) {
         static Detail of(Loaded loaded, StrategyDiscussionService service, Requester requester) {
             Summary s = Summary.of(loaded);
             Discussion d = loaded.discussion();
@@ -144,7 +148,38 @@ public final class DiscussionViews {
                     first == null ? null : first.outcome, first == null ? null : first.rationale, d.absenceReason,
                     s.s47(),
                     loaded.children().stream().map(c -> ChildView.of(loaded, c, service)).toList(),
-                    ParticipationService.visibleContributions(loaded, requester).stream().map(ContributionView::of).toList());
+                    ParticipationService.visibleContributions(loaded, requester).stream().map(ContributionView::of).toList(),
+                    loaded.actions().stream().map(a -> ActionView.of(a, loaded.asOf())).toList(),
+                    loaded.actions().stream().filter(a -> Actions.overdue(a.completedAt, a.dueOn, loaded.asOf())).count(),
+                    MinutesView.of(loaded));
+        }
+    }
+
+    /** An action with its owning agency and due date; overdue when not done by the end of that date. */
+    public record ActionView(UUID id, UUID contactId, String description, String agency, LocalDate dueOn,
+                             OffsetDateTime dueAt, boolean overdue, String createdBy, OffsetDateTime createdAt,
+                             OffsetDateTime completedAt, String completedBy, String completionNote) {
+        public static ActionView of(DiscussionAction a, java.time.Instant now) {
+            return new ActionView(a.id, a.contactId, a.description, a.agency, a.dueOn, Actions.dueAt(a.dueOn),
+                    Actions.overdue(a.completedAt, a.dueOn, now), a.createdBy, a.createdAt, a.completedAt,
+                    a.completedBy, a.completionNote);
+        }
+    }
+
+    /** One sending of the minutes. */
+    public record CirculationView(UUID id, String agency, String recipient, OffsetDateTime sentAt, String recordedBy) {
+        public static CirculationView of(MinutesCirculation m) {
+            return new CirculationView(m.id, m.agency, m.recipient, m.sentAt, m.recordedBy);
+        }
+    }
+
+    /** The minutes and the log of when they went to whom. */
+    public record MinutesView(String text, String recordedBy, OffsetDateTime recordedAt,
+                              List<CirculationView> circulation) {
+        static MinutesView of(Loaded loaded) {
+            Discussion d = loaded.discussion();
+            return d.minutes == null ? null : new MinutesView(d.minutes, d.minutesRecordedBy, d.minutesRecordedAt,
+                    loaded.circulation().stream().map(CirculationView::of).toList());
         }
     }
 

@@ -38,6 +38,11 @@ import org.mash.strategy.domain.IcpcRequest;
 import org.mash.strategy.domain.S47OutcomeRequest;
 import org.mash.strategy.service.DecisionService;
 import org.mash.strategy.service.EnquiryService;
+import org.mash.strategy.service.FollowUpService;
+import org.mash.strategy.domain.ActionRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
 import org.mash.strategy.service.ParticipationService;
 import org.mash.strategy.service.StrategyDiscussionService;
 
@@ -76,11 +81,17 @@ public class StrategyDiscussionResource {
 
     private final ParticipationService participation;
     private final DecisionService decisions;
+    static final String ACTION_EXAMPLE = """
+            {"description": "Health visitor to see the child at home", "agency": "health", "dueOn": "2026-11-25"}""";
+
     private final EnquiryService enquiries;
+    private final FollowUpService followUp;
     private final Caller caller;
 
     public StrategyDiscussionResource(StrategyDiscussionService discussions, ParticipationService participation,
-                                      DecisionService decisions, EnquiryService enquiries, Caller caller) {
+                                      DecisionService decisions, EnquiryService enquiries, FollowUpService followUp,
+                                      Caller caller) {
+        this.followUp = followUp;
         this.enquiries = enquiries;
         this.discussions = discussions;
         this.participation = participation;
@@ -246,6 +257,66 @@ public class StrategyDiscussionResource {
     public Uni<DiscussionViews.S47View> icpc(@PathParam("id") UUID id, @PathParam("enquiryId") UUID enquiryId,
                                             @Valid @NotNull IcpcRequest request) {
         return enquiries.icpcHeld(id, enquiryId, request, requester()).map(e -> DiscussionViews.S47View.of(e, discussions.now().toInstant()));
+    }
+
+    @POST
+    @Path("/{id}/actions")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Add an action agreed at the held discussion",
+            description = "Owned by an agency, due on a date (not in the past); overdue when not done by the end of that "
+                    + "date (Europe/London).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "health", value = ACTION_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "409", description = "The discussion has not been held yet")
+    public Uni<RestResponse<DiscussionViews.ActionView>> addAction(@PathParam("id") UUID id,
+                                                                  @Valid @NotNull ActionRequest request) {
+        return followUp.addAction(id, request, requester()).map(a -> RestResponse.status(RestResponse.Status.CREATED,
+                DiscussionViews.ActionView.of(a, discussions.now().toInstant())));
+    }
+
+    public record CompletionRequest(@Size(max = 2_000) String note) {
+    }
+
+    @POST
+    @Path("/{id}/actions/{actionId}/completion")
+    @RolesAllowed({Roles.STRATEGY_PARTICIPANT, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Mark an action done", description = "MASH staff, or a participant of the owning agency. Once.")
+    public Uni<DiscussionViews.ActionView> completeAction(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
+                                                         @Valid CompletionRequest request) {
+        return followUp.completeAction(id, actionId, request == null ? null : request.note(), requester())
+                .map(a -> DiscussionViews.ActionView.of(a, discussions.now().toInstant()));
+    }
+
+    public record MinutesRequest(@NotBlank @Size(max = 100_000) String text) {
+    }
+
+    @PUT
+    @Path("/{id}/minutes")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Record the minutes of the held discussion",
+            description = "May be corrected until first circulated; after that what went out stands (409).")
+    public Uni<DiscussionViews.MinutesView> minutes(@PathParam("id") UUID id, @Valid @NotNull MinutesRequest request) {
+        return followUp.recordMinutes(id, request.text(), requester()).map(DiscussionViews.MinutesView::of);
+    }
+
+    public record CirculationRequest(@NotBlank @Size(max = 100) String agency, @NotBlank @Size(max = 200) String recipient,
+                                     OffsetDateTime sentAt) {
+    }
+
+    @POST
+    @Path("/{id}/minutes/circulation")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Log that the minutes went to an agency's recipient",
+            description = "sentAt defaults to now; not in the future nor before the minutes were written.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "police",
+            value = "{\"agency\": \"police\", \"recipient\": \"DS Jones, CAIT\", \"sentAt\": \"2026-11-20T17:00:00Z\"}")))
+    @APIResponse(responseCode = "201", description = "Logged")
+    @APIResponse(responseCode = "409", description = "No minutes recorded yet")
+    public Uni<RestResponse<DiscussionViews.CirculationView>> circulate(@PathParam("id") UUID id,
+                                                                       @Valid @NotNull CirculationRequest request) {
+        return followUp.circulate(id, request.agency(), request.recipient(), request.sentAt(), requester())
+                .map(m -> RestResponse.status(RestResponse.Status.CREATED, DiscussionViews.CirculationView.of(m)));
     }
 
     private StrategyDiscussionService.Requester requester() {

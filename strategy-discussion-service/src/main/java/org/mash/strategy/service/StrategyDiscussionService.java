@@ -52,7 +52,9 @@ import org.mash.strategy.repository.AgencyAttendance;
 import org.mash.strategy.repository.Contribution;
 import org.mash.strategy.repository.Decision;
 import org.mash.strategy.repository.Discussion;
+import org.mash.strategy.repository.DiscussionAction;
 import org.mash.strategy.repository.DiscussionChild;
+import org.mash.strategy.repository.MinutesCirculation;
 import org.mash.strategy.repository.Invitation;
 import org.mash.strategy.repository.S47Enquiry;
 
@@ -70,7 +72,8 @@ public class StrategyDiscussionService {
     /** A discussion with everything stored about it, and whether it is overdue now. */
     public record Loaded(Discussion discussion, List<DiscussionChild> children, List<Invitation> invitations,
                          List<AgencyAttendance> attendance, List<Decision> decisions, List<S47Enquiry> enquiries,
-                         List<Contribution> contributions, boolean overdue, Instant asOf) {
+                         List<Contribution> contributions, List<DiscussionAction> actions,
+                         List<MinutesCirculation> circulation, boolean overdue, Instant asOf) {
 
         /** The contact ids of the children this discussion is about, the first child first. */
         public List<UUID> childContactIds() {
@@ -408,13 +411,17 @@ public class StrategyDiscussionService {
                 AgencyAttendance.<AgencyAttendance>list("discussionId in ?1", ids).chain(attendance ->
                 Decision.<Decision>list("discussionId in ?1 order by recordedAt, id", ids).chain(decisions ->
                 S47Enquiry.<S47Enquiry>list("discussionId in ?1 order by startedOn, id", ids).chain(enquiries ->
-                Contribution.<Contribution>list("discussionId in ?1 order by recordedAt, id", ids).map(contributions -> {
+                Contribution.<Contribution>list("discussionId in ?1 order by recordedAt, id", ids).chain(contributions ->
+                DiscussionAction.<DiscussionAction>list("discussionId in ?1 order by dueOn, createdAt, id", ids).chain(actions ->
+                MinutesCirculation.<MinutesCirculation>list("discussionId in ?1 order by sentAt, id", ids).map(circulation -> {
                     Map<UUID, List<DiscussionChild>> kids = byDiscussion(children, c -> c.discussionId);
                     Map<UUID, List<Invitation>> inv = byDiscussion(invitations, i -> i.discussionId);
                     Map<UUID, List<AgencyAttendance>> att = byDiscussion(attendance, a -> a.discussionId);
                     Map<UUID, List<Decision>> dec = byDiscussion(decisions, x -> x.discussionId);
                     Map<UUID, List<S47Enquiry>> s47 = byDiscussion(enquiries, e -> e.discussionId);
                     Map<UUID, List<Contribution>> shared = byDiscussion(contributions, c -> c.discussionId);
+                    Map<UUID, List<DiscussionAction>> todo = byDiscussion(actions, a -> a.discussionId);
+                    Map<UUID, List<MinutesCirculation>> sent = byDiscussion(circulation, m -> m.discussionId);
                     return discussions.stream().map(d -> new Loaded(d,
                             firstChildFirst(d, kids.getOrDefault(d.id, List.of())),
                             sorted(inv.getOrDefault(d.id, List.of()), i -> i.agency),
@@ -422,8 +429,10 @@ public class StrategyDiscussionService {
                             dec.getOrDefault(d.id, List.of()),
                             s47.getOrDefault(d.id, List.of()),
                             shared.getOrDefault(d.id, List.of()),
+                            todo.getOrDefault(d.id, List.of()),
+                            sent.getOrDefault(d.id, List.of()),
                             ConveningTarget.overdue(d.status, d.dueAt, now), now)).toList();
-                }))))));
+                }))))))));
     }
 
     private static List<DiscussionChild> firstChildFirst(Discussion d, List<DiscussionChild> children) {
