@@ -70,8 +70,24 @@ class PeriodTests {
         assertEquals(Period.financialYear(1999), Period.parse("FY1999-00"));
     }
 
+    @Test
+    void aDayAWeekAndAQuarter() {
+        assertEquals(new Period("2024-02-29", LocalDate.of(2024, 2, 29), LocalDate.of(2024, 2, 29)), Period.parse("2024-02-29"));
+        Period week = Period.parse("2026-W47");
+        assertEquals(LocalDate.of(2026, 11, 16), week.from(), "ISO weeks start on Monday");
+        assertEquals(LocalDate.of(2026, 11, 22), week.to());
+        assertEquals(week, Period.weekOf(LocalDate.of(2026, 11, 20)));
+        assertEquals(LocalDate.of(2020, 12, 28), Period.parse("2020-W53").from(), "2020 has 53 ISO weeks");
+        assertEquals("2021-W52", Period.weekOf(LocalDate.of(2022, 1, 2)).label(), "2 January 2022 is in the last week of 2021");
+        Period q1 = Period.parse("2024-Q1");
+        assertEquals(LocalDate.of(2024, 1, 1), q1.from());
+        assertEquals(LocalDate.of(2024, 3, 31), q1.to());
+        assertTrue(q1.contains(LocalDate.of(2024, 2, 29)));
+        assertEquals(LocalDate.of(2026, 12, 31), Period.parse("2026-Q4").to());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "FY2021-23", "FY2021", "2021-22", "fy2021-22", "2026-13", "2026-1", "last year"})
+    @ValueSource(strings = {"2023-02-29", "2021-W53", "2026-W00", "2026-Q5", "2026-Q0", "FY2021-23", "FY2021", "2021-22", "fy2021-22", "2026-13", "2026-1", "last year"})
     void anythingElseIsNotAPeriod(String label) {
         assertThrows(IllegalArgumentException.class, () -> Period.parse(label));
     }
