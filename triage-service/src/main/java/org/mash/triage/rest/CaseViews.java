@@ -157,4 +157,11 @@ public final class CaseViews {
 
     public record Page(int page, int size, List<QueueItem> items) {
     }
+
+    /** One action on a case: when, what, who (user name, or the referring agency, or system) in which role, and a note. */
+    public record TimelineEntry(OffsetDateTime at, String action, String by, String role, String detail) {
+        static TimelineEntry of(org.mash.triage.repository.CaseActivity a) {
+            return new TimelineEntry(a.at, a.action, a.actor, a.role, a.detail);
+        }
+    }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -100,7 +101,7 @@ public class TriageResource {
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return triage.queue(new TriageService.QueueFilter(QueryParams.oneOf("rag", rag, Rag.class),
-                        QueryParams.oneOf("status", status, CaseStatus.class), overdue, mine ? caller.username() : null, checksOverdue, page, size))
+                        QueryParams.oneOf("status", status, CaseStatus.class), overdue, mine ? caller.username() : null, checksOverdue, page, size), actor())
                 .map(cases -> new CaseViews.Page(page, size, cases.stream().map(c -> CaseViews.QueueItem.of(c, now)).toList()));
     }
 
@@ -221,6 +222,16 @@ public class TriageResource {
     @Operation(summary = "The consent status in effect, a pending override and every change (the read is logged)")
     public Uni<CaseViews.ConsentView> consentOf(@PathParam("id") UUID id) {
         return consents.read(id, actor()).map(CaseViews.ConsentView::of);
+    }
+
+    @GET
+    @Path("/cases/{id}/timeline")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(summary = "Every action on the case, oldest first, with who (user name and role) and when",
+            description = "Received, amended, rated, claimed/assigned/released, checks asked/answered/overdue, consent, "
+                    + "level of need, history matches confirmed/rejected, proposed/returned/authorised, overdue. The read is logged.")
+    public Uni<List<CaseViews.TimelineEntry>> timeline(@PathParam("id") UUID id) {
+        return triage.timeline(id, actor()).map(list -> list.stream().map(CaseViews.TimelineEntry::of).toList());
     }
 
     @GET

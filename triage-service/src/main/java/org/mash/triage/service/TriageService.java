@@ -233,9 +233,9 @@ public class TriageService {
         return r;
     }
 
-    /** Open work, most urgent first. */
-    @WithSession
-    public Uni<List<TriageCase>> queue(QueueFilter filter) {
+    /** Open work, most urgent first; every case shown is access-logged (one statement for the page). */
+    @WithTransaction
+    public Uni<List<TriageCase>> queue(QueueFilter filter, Actor reader) {
         StringBuilder query = new StringBuilder(filter.status() == null ? "status <> :decided" : "status = :status");
         Parameters params = filter.status() == null
                 ? Parameters.with("decided", CaseStatus.DECIDED) : Parameters.with("status", filter.status());
@@ -257,7 +257,32 @@ public class TriageService {
             params.and("now", now());
         }
         return TriageCase.<TriageCase>find(query.toString(), Sort.ascending("dueAt").and("receivedAt"), params)
-                .page(Page.of(filter.page(), filter.size())).list();
+                .page(Page.of(filter.page(), filter.size())).list()
+                .call(cases -> logList(cases.stream().map(c -> c.id).toList(), reader));
+    }
+
+    /** Records that these cases were shown to the reader in a list, as the platform's AccessLog does for one. */
+    private Uni<Integer> logList(List<UUID> caseIds, Actor reader) {
+        if (caseIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return TriageCase.getSession().chain(session -> session.createMutationQuery(
+                        "insert into AccessLogEntry (recordType, recordId, username, roles, action, at) "
+                        + "select 'triage-case', c.id, :username, :roles, 'LIST', :at from TriageCase c where c.id in :ids")
+                .setParameter("username", reader.username())
+                .setParameter("roles", String.join(",", reader.roles().stream().sorted().toList()))
+                .setParameter("at", now())
+                .setParameter("ids", caseIds)
+                .executeUpdate());
+    }
+
+    /** The timeline of a case, oldest first; the read is logged. */
+    @WithTransaction
+    public Uni<List<org.mash.triage.repository.CaseActivity>> timeline(UUID id, Actor reader) {
+        return find(id)
+                .call(c -> accessLog.record("triage-case", c.id, reader.username(), null, reader.roles(), "READ-TIMELINE"))
+                .chain(c -> org.mash.triage.repository.CaseActivity.<org.mash.triage.repository.CaseActivity>list(
+                        "caseId", Sort.ascending("at").and("seq"), c.id));
     }
 
     /** One case, with the read recorded. */

@@ -44,7 +44,10 @@ public class DecisionFlowTests {
                 .body("item.rag", equalTo("AMBER"))
                 .body("contact.child.lastName", equalTo("Khan"));
         assertEquals(1, PostgresTestDatabase.count("select count(*) from access_log where record_type = 'triage-case' "
-                + "and record_id = ?::uuid and username = 'practitioner'", caseId), "the read is logged");
+                + "and record_id = ?::uuid and username = 'practitioner' and action = 'READ'", caseId), "the read is logged");
+        assertTrue(PostgresTestDatabase.count("select count(*) from access_log where record_type = 'triage-case' "
+                + "and record_id = ?::uuid and username = 'practitioner' and action = 'LIST'", caseId) >= 1,
+                "and so is the queue that showed it");
 
         DemoUsers.practitioner().contentType(ContentType.JSON)
                 .body("{\"outcome\": \"STRATEGY_DISCUSSION\", \"rationale\": \"Reasonable cause to suspect significant harm\"}")
