@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.mash.strategy.domain.Mode;
 import org.mash.strategy.domain.Outcome;
+import org.mash.strategy.domain.OverdueKind;
 import org.mash.strategy.domain.Rag;
 
 /**
@@ -21,6 +22,7 @@ public final class StrategyEvents {
     public static final String DECISION_SUPERSEDED = "mash.strategy.decision-superseded.v1";
     public static final String S47_CONCLUDED = "mash.strategy.s47-concluded.v1";
     public static final String ICPC_HELD = "mash.strategy.icpc-held.v1";
+    public static final String ITEM_OVERDUE = "mash.strategy.item-overdue.v1";
 
     private StrategyEvents() {
     }
@@ -45,6 +47,10 @@ public final class StrategyEvents {
 
     public record IcpcHeldV1(UUID enquiryId, UUID discussionId, UUID contactId, String childRef, LocalDate startedOn,
                              LocalDate icpcTargetDate, LocalDate heldOn, boolean withinTarget) {
+    }
+
+    public record ItemOverdueV1(OverdueKind kind, UUID itemId, UUID discussionId, UUID contactId, String childRef,
+                                String agency, OffsetDateTime dueAt, OffsetDateTime flaggedAt) {
     }
 
     public record S47StartedV1(UUID enquiryId, UUID discussionId, UUID contactId, String childRef,

@@ -97,6 +97,10 @@ public class Discussion extends PanacheEntityBase {
     @Column(name = "minutes_recorded_at")
     public OffsetDateTime minutesRecordedAt;
 
+    /** When the watcher found it open past its due time (and published item-overdue). */
+    @Column(name = "overdue_flagged_at")
+    public OffsetDateTime overdueFlaggedAt;
+
     @Version
     public long version;
 }

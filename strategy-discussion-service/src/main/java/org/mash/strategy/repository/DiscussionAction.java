@@ -45,4 +45,7 @@ public class DiscussionAction extends PanacheEntityBase {
 
     @Column(name = "completion_note")
     public String completionNote;
+
+    @Column(name = "overdue_flagged_at")
+    public OffsetDateTime overdueFlaggedAt;
 }

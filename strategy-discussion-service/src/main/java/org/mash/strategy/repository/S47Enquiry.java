@@ -62,6 +62,9 @@ public class S47Enquiry extends PanacheEntityBase {
     @Column(name = "icpc_recorded_at")
     public java.time.OffsetDateTime icpcRecordedAt;
 
+    @Column(name = "icpc_overdue_flagged_at")
+    public java.time.OffsetDateTime icpcOverdueFlaggedAt;
+
     public boolean active() {
         return withdrawnAt == null;
     }

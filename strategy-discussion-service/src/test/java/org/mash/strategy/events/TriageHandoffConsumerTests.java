@@ -25,7 +25,7 @@ import org.mash.platform.testing.DemoUsers;
 public class TriageHandoffConsumerTests {
 
     static final String TYPE = "mash.triage.strategy-discussion-requested.v1";
-    static final String HANDOFF_TOPIC = "mash.triage.strategy-handoff.v1";
+    public static final String HANDOFF_TOPIC = "mash.triage.strategy-handoff.v1";
     static final String OUT_TOPIC = "mash.strategy.v1";
 
     @Test

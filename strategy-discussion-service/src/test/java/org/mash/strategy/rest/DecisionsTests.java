@@ -28,7 +28,7 @@ public class DecisionsTests {
 
     static final String PATH = "/api/v1/strategy-discussions/";
 
-    static String held(String outcome, String rationale, String safetyPlan) {
+    public static String held(String outcome, String rationale, String safetyPlan) {
         return """
                 {"heldAt": "%s", "mode": "IN_PERSON",
                  "attendance": {"social-care": "ATTENDED", "police": "ATTENDED", "health": "ATTENDED"},
