@@ -485,7 +485,7 @@ public class TriageService {
         c.childExpectedBirth = child.expectedDateOfBirth();
         c.childSex = child.sex();
         c.childEthnicity = child.ethnicity();
-        c.childNhsNumber = child.nhsNumber();
+        c.childNhsNumber = Names.nhsNumber(child.nhsNumber());
         c.childAddress = child.address() == null || child.address().isNull() ? null : child.address().toString();
         c.childFirstNorm = Names.normalise(child.firstName());
         c.childLastNorm = Names.normalise(child.lastName());
