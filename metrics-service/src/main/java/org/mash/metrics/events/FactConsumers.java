@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mash.metrics.domain.MetricDefinitions;
 import org.mash.metrics.repository.FactStore;
+import org.mash.metrics.service.FactChanges;
 import org.mash.platform.events.CloudEvent;
 import org.mash.platform.inbox.Inbox;
 
@@ -21,25 +22,29 @@ public class FactConsumers {
 
     private final Inbox inbox;
     private final FactStore facts;
+    private final FactChanges changes;
 
-    public FactConsumers(Inbox inbox, FactStore facts) {
+    public FactConsumers(Inbox inbox, FactStore facts, FactChanges changes) {
         this.inbox = inbox;
         this.facts = facts;
+        this.changes = changes;
     }
+
+    // each marks the figures for recomputing once the event's transaction has committed
 
     @Incoming("triage-events")
     public Uni<Void> onTriageEvent(String record) {
-        return inbox.handleOnce(CONSUMER, record, this::applyTriage);
+        return inbox.handleOnce(CONSUMER, record, this::applyTriage).invoke(changes::changed);
     }
 
     @Incoming("strategy-events")
     public Uni<Void> onStrategyEvent(String record) {
-        return inbox.handleOnce(CONSUMER, record, this::applyStrategy);
+        return inbox.handleOnce(CONSUMER, record, this::applyStrategy).invoke(changes::changed);
     }
 
     @Incoming("contacts-status-events")
     public Uni<Void> onContactStatusEvent(String record) {
-        return inbox.handleOnce(CONSUMER, record, this::applyContactStatus);
+        return inbox.handleOnce(CONSUMER, record, this::applyContactStatus).invoke(changes::changed);
     }
 
     private Uni<Void> applyTriage(CloudEvent event) {

@@ -33,8 +33,8 @@ public class FactQueries {
         OffsetDateTime end = period.endExclusive();
         OffsetDateTime lookback = start.minus(MetricDefinitions.LOOKBACK);
         OffsetDateTime openAt = asAt.isBefore(end.toInstant()) ? asAt.atOffset(end.getOffset()) : end;
-        return ContactFact.<ContactFact>list("(receivedAt >= ?1 and receivedAt < ?2) or (authorisedAt >= ?1 and authorisedAt < ?2)"
-                        + " or (receivedAt < ?3 and (authorisedAt is null or authorisedAt >= ?3))", lookback, end, openAt)
+        return contacts("(c.receivedAt >= ?1 and c.receivedAt < ?2) or (c.authorisedAt >= ?1 and c.authorisedAt < ?2)"
+                        + " or (c.receivedAt < ?3 and (c.authorisedAt is null or c.authorisedAt >= ?3))", lookback, end, openAt)
                 .chain(contacts -> concerns(CONTACTS_WHERE.replace(":from", ":a").replace(":to", ":b").replace(":asAt", ":c"),
                         Map.of("a", lookback, "b", end, "c", openAt))
                 .chain(concerns -> CheckFact.<CheckFact>list("(respondedAt >= ?1 and respondedAt < ?2) or (overdueFlaggedAt >= ?1 and overdueFlaggedAt < ?2)", start, end)
@@ -44,13 +44,13 @@ public class FactQueries {
                         period.from(), period.to())
                 .chain(enquiries -> {
                     Set<UUID> known = new HashSet<>();
-                    contacts.forEach(c -> known.add(c.contactId));
+                    contacts.forEach(c -> known.add((UUID) c[0]));
                     Set<UUID> missing = new HashSet<>();
                     checks.forEach(k -> addMissing(missing, known, k.contactId));
                     discussions.forEach(d -> addMissing(missing, known, d.contactId));
                     enquiries.forEach(e -> addMissing(missing, known, e.contactId));
-                    Uni<List<ContactFact>> more = missing.isEmpty() ? Uni.createFrom().item(List.of())
-                            : ContactFact.list("contactId in ?1", missing);
+                    Uni<List<Object[]>> more = missing.isEmpty() ? Uni.createFrom().item(List.of())
+                            : contacts("c.contactId in ?1", missing);
                     Uni<Map<UUID, Set<String>>> moreConcerns = missing.isEmpty() ? Uni.createFrom().item(Map.of())
                             : concerns("contact_id in (:ids)", Map.of("ids", missing));
                     return more.chain(extra -> moreConcerns.map(extraConcerns -> {
@@ -64,6 +64,19 @@ public class FactQueries {
                                 enquiries.stream().map(FactQueries::enquiry).toList());
                     }));
                 }))))));
+    }
+
+    /** The columns of the contacts the figures need, without loading them as managed entities. */
+    private static Uni<List<Object[]>> contacts(String where, Object... parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createQuery("select c.contactId, c.childRef, c.receivedAt, c.sourceCode, c.rag, c.ageBand,"
+                    + " c.sex, c.ethnicity, c.agency, c.dueAt, c.oneWorkingDayDueAt, c.authorisedAt, c.outcome, c.referral,"
+                    + " c.consentStatus, c.consentOverrideReasonRecorded, c.informedAt from ContactFact c where " + where, Object[].class);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.getResultList();
+        });
     }
 
     private static void addMissing(Set<UUID> missing, Set<UUID> known, UUID contactId) {
@@ -102,11 +115,15 @@ public class FactQueries {
                 });
     }
 
-    private static Facts.Contact contact(ContactFact c, Map<UUID, Set<String>> concerns) {
-        return new Facts.Contact(c.contactId, c.childRef, instant(c.receivedAt), c.sourceCode,
-                concerns.getOrDefault(c.contactId, Set.of()), c.rag, c.ageBand, c.sex, c.ethnicity, c.agency,
-                instant(c.dueAt), instant(c.oneWorkingDayDueAt), instant(c.authorisedAt), c.outcome, c.referral,
-                c.consentStatus, c.consentOverrideReasonRecorded, instant(c.informedAt));
+    private static Facts.Contact contact(Object[] c, Map<UUID, Set<String>> concerns) {
+        UUID id = (UUID) c[0];
+        return new Facts.Contact(id, (String) c[1], instant(c[2]), (String) c[3], concerns.getOrDefault(id, Set.of()),
+                (String) c[4], (String) c[5], (String) c[6], (String) c[7], (String) c[8], instant(c[9]), instant(c[10]),
+                instant(c[11]), (String) c[12], (Boolean) c[13], (String) c[14], (Boolean) c[15], instant(c[16]));
+    }
+
+    private static Instant instant(Object t) {
+        return t == null ? null : ((OffsetDateTime) t).toInstant();
     }
 
     private static Facts.Check check(CheckFact k) {

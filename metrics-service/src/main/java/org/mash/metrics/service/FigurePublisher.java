@@ -35,18 +35,40 @@ public class FigurePublisher {
     private final Outbox outbox;
     private final Clock clock;
     private final FigureStream stream;
+    private final FactChanges changes;
+    private final java.time.Duration recomputeEvery;
+    private java.time.Instant lastComputed = java.time.Instant.MIN;
 
-    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FigureStream stream) {
+    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FigureStream stream, FactChanges changes,
+                           @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mash.metrics.recompute-every",
+                                   defaultValue = "60s") java.time.Duration recomputeEvery) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
         this.stream = stream;
+        this.changes = changes;
+        this.recomputeEvery = recomputeEvery;
     }
 
+    /**
+     * Each interval: recomputes the current financial year's figures if a fact changed since the last time, or
+     * at least every {@code mash.metrics.recompute-every} (the backlog's overdue count moves with the clock alone).
+     */
     @Scheduled(every = "${mash.metrics.publish-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishChanged() throws Throwable {
-        publishIfChanged(Period.currentFinancialYear(clock));
+        java.time.Instant now = clock.instant();
+        boolean changed = changes.take();
+        if (!changed && now.isBefore(lastComputed.plus(recomputeEvery))) {
+            return;
+        }
+        try {
+            publishIfChanged(Period.currentFinancialYear(clock));
+            lastComputed = now;
+        } catch (Throwable e) {
+            changes.changed();
+            throw e;
+        }
     }
 
     /** Publishes the figures of {@code period} if they differ from those last published; true if published. */
