@@ -20,7 +20,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mash.platform.problem.QueryParams;
@@ -67,6 +69,8 @@ public class CheckResource {
     @Operation(summary = "Ask a partner agency for information (practitioner)",
             description = "Say what is asked and why. The answer is due a time after the request that depends on the "
                     + "case's RAG (defaults RED 2 h, AMBER 8 h, GREEN 24 h).")
+    @APIResponse(responseCode = "201", description = "the check as asked",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckViews.CaseCheck.class)))
     public Uni<Response> request(@PathParam("id") UUID id, @NotNull CheckRequest request) {
         return checks.request(id, actor(), request.agency(), request.question())
                 .map(c -> Response.status(201).entity(CheckViews.CaseCheck.of(c, OffsetDateTime.now(clock))).build());
