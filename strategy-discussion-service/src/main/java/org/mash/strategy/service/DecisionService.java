@@ -85,6 +85,7 @@ public class DecisionService {
                     .invoke(() -> LOG.infof("discussion %s: decision %s (%s) superseded by %s (%s), recorded by %s; "
                                     + "section 47: %s", d.id, previous.id, previous.outcome, next.id, next.outcome,
                             requester.username(), effect))
+                    .chain(() -> discussions.logRead(d.id, requester, "SUPERSEDE"))
                     .chain(() -> discussions.reload(d));
         });
     }

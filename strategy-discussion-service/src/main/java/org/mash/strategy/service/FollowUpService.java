@@ -99,7 +99,7 @@ public class FollowUpService {
             d.minutes = text;
             d.minutesRecordedBy = requester.username();
             d.minutesRecordedAt = discussions.now();
-            return discussions.reload(d);
+            return discussions.logRead(id, requester, "MINUTES").chain(() -> discussions.reload(d));
         });
     }
 

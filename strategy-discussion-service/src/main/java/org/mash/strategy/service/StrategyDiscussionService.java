@@ -3,7 +3,6 @@ package org.mash.strategy.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -215,8 +214,8 @@ public class StrategyDiscussionService {
         return c;
     }
 
-    /** The discussions the requester may see, newest first. */
-    @WithSession
+    /** The discussions the requester may see, newest first; each one shown is recorded in the access log. */
+    @WithTransaction
     public Uni<List<Loaded>> list(Requester requester, DiscussionStatus status, Boolean overdue, int page, int size) {
         String agency = DiscussionAccess.listScope(requester.roles(), requester.agency());
         StringBuilder query = new StringBuilder("1 = 1");
@@ -235,7 +234,14 @@ public class StrategyDiscussionService {
         }
         return Discussion.<Discussion>find(query.toString(), Sort.descending("openedAt").and("id"), params)
                 .page(Page.of(page, size)).list()
-                .chain(this::loadAll);
+                .chain(this::loadAll)
+                .call(shown -> {
+                    Uni<Void> log = Uni.createFrom().voidItem();
+                    for (Loaded loaded : shown) {
+                        log = log.chain(() -> logRead(loaded.discussion().id, requester, "LIST"));
+                    }
+                    return log;
+                });
     }
 
     /** A discussion the requester may see, with the read recorded in the access log; else 404. */
