@@ -6,7 +6,9 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mash.platform.time.WorkingDays;
 import org.mash.platform.codes.CodeList;
+import java.util.Map;
 import org.mash.strategy.domain.ConveningTarget;
+import org.mash.strategy.domain.Rag;
 import org.mash.strategy.domain.S47Conclusion;
 import org.mash.strategy.domain.Section47;
 
@@ -16,8 +18,11 @@ public class StrategyRules {
 
     @Produces
     @Singleton
-    ConveningTarget conveningTarget() {
-        return new ConveningTarget(WorkingDays.englandAndWales());
+    ConveningTarget conveningTarget(
+            @ConfigProperty(name = "mash.strategy.convening.red-working-days", defaultValue = "0") int red,
+            @ConfigProperty(name = "mash.strategy.convening.amber-working-days", defaultValue = "1") int amber,
+            @ConfigProperty(name = "mash.strategy.convening.green-working-days", defaultValue = "1") int green) {
+        return new ConveningTarget(WorkingDays.englandAndWales(), Map.of(Rag.RED, red, Rag.AMBER, amber, Rag.GREEN, green));
     }
 
     @Produces

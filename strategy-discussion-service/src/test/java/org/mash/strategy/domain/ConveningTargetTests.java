@@ -55,6 +55,18 @@ class ConveningTargetTests {
     }
 
     @Test
+    void theTargetsAreConfigurablePerRag() {
+        ConveningTarget slower = new ConveningTarget(WorkingDays.englandAndWales(),
+                java.util.Map.of(Rag.RED, 1, Rag.AMBER, 2, Rag.GREEN, 3));
+        // Thursday 24 Dec 2026: +1 -> Tuesday 29 Dec; +2 -> Wednesday 30 Dec; +3 -> Thursday 31 Dec (GMT)
+        assertEquals(at("2026-12-29T23:59:59Z"), slower.dueAt(Rag.RED, at("2026-12-24T10:00:00Z")).toInstant());
+        assertEquals(at("2026-12-30T23:59:59Z"), slower.dueAt(Rag.AMBER, at("2026-12-24T10:00:00Z")).toInstant());
+        assertEquals(at("2026-12-31T23:59:59Z"), slower.dueAt(Rag.GREEN, at("2026-12-24T10:00:00Z")).toInstant());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ConveningTarget(
+                WorkingDays.englandAndWales(), java.util.Map.of(Rag.RED, -1, Rag.AMBER, 1, Rag.GREEN, 1)));
+    }
+
+    @Test
     void overdueOnlyWhileOpenAndPastItsDueTime() {
         OffsetDateTime due = OffsetDateTime.parse("2026-11-20T23:59:59Z");
         assertTrue(ConveningTarget.overdue(DiscussionStatus.OPEN, due, at("2026-11-21T00:00:00Z")));
