@@ -148,6 +148,28 @@ class PartnerCheckTests {
     }
 
     @Test
+    void ofSeveralAnswersAtTheSameMomentOneWinsAndTheOthersAre409() throws Exception {
+        String caseId = DecisionFlowTests.awaitCase(ContactEvents.publishContact(false, null));
+        String checkId = requestCheck(caseId, "education", "Is attendance a concern? Domestic incident at home.");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.CompletableFuture<Integer>> answers = java.util.stream.IntStream.range(0, 4)
+                    .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> DemoUsers
+                            .as("officer.education" + i, "education", "partner-officer").contentType(ContentType.JSON)
+                            .body("{\"result\": \"NOTHING_KNOWN\"}").post("/api/v1/triage/checks/" + checkId + "/response")
+                            .statusCode(), pool)).toList();
+            assertEquals(List.of(200, 409, 409, 409),
+                    answers.stream().map(java.util.concurrent.CompletableFuture::join).sorted().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        DemoUsers.practitioner().get("/api/v1/triage/cases/" + caseId).then().statusCode(200)
+                .body("item.checksPending", equalTo(0));
+        assertEquals(1, PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
+                + "and action = 'CHECK_ANSWERED'", caseId), "one answer recorded");
+    }
+
+    @Test
     void aCheckPastItsDueTimeIsFlaggedOnTheCaseAndTheQueueAndPublishedOnce() {
         String contactId = ContactEvents.publishContact(true, null);
         String caseId = DecisionFlowTests.awaitCase(contactId);
