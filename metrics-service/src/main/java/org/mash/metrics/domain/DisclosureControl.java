@@ -11,6 +11,9 @@ import java.util.List;
  *       and the small number hidden), since it would reveal the small count;</li>
  *   <li>hours (median, percentile, age) over 1 to 4 observations are withheld: they describe individual children.</li>
  * </ul>
+ * Secondary suppression ({@link #secondary}): where a characteristic puts each child in one group, a count
+ * suppressed in a single group could be worked out from the total less the other groups, so the smallest other
+ * non-zero group of that figure is withheld too.
  */
 public final class DisclosureControl {
 
@@ -39,5 +42,25 @@ public final class DisclosureControl {
 
     public static List<Figure> apply(List<Figure> figures) {
         return figures.stream().map(DisclosureControl::apply).toList();
+    }
+
+    /**
+     * For the counts of a breakdown whose groups do not overlap (already through {@link #apply}): where exactly
+     * one group of a figure is suppressed, withholds the smallest other group with a non-zero count as well.
+     */
+    public static List<Figure> secondary(List<Figure> figures) {
+        java.util.Map<String, List<Figure>> byId = new java.util.LinkedHashMap<>();
+        figures.stream().filter(f -> Figure.COUNT.equals(f.unit()))
+                .forEach(f -> byId.computeIfAbsent(f.id(), k -> new java.util.ArrayList<>()).add(f));
+        java.util.Set<Figure> alsoWithheld = new java.util.HashSet<>();
+        for (List<Figure> cells : byId.values()) {
+            if (cells.stream().filter(f -> f.display() != null).count() != 1) {
+                continue;
+            }
+            cells.stream().filter(f -> f.display() == null && f.numerator() != null && f.numerator() > 0)
+                    .min(java.util.Comparator.comparing(Figure::numerator))
+                    .ifPresent(alsoWithheld::add);
+        }
+        return figures.stream().map(f -> alsoWithheld.contains(f) ? f.withheld(null, null, WITHHELD) : f).toList();
     }
 }

@@ -170,7 +170,8 @@ public final class MetricDefinitions {
                 out.add(breakdown.personal() ? DisclosureControl.apply(tagged) : tagged);
             }
         }
-        return out;
+        // ethnicity, sex and age band put each child in one group: a lone suppressed count would show through
+        return breakdown.personal() ? DisclosureControl.secondary(out) : out;
     }
 
     private static List<Figure> compute(Period period, Instant now, List<Facts.Contact> contacts, List<Facts.Check> checks,

@@ -58,4 +58,24 @@ class DisclosureControlTests {
         Figure enough = new Figure("decision-hours-median", 3.5, 7, null, Figure.HOURS, "d");
         assertEquals(3.5, DisclosureControl.apply(enough).value());
     }
+
+    @Test
+    void aLoneSuppressedCountTakesTheSmallestOtherWithIt() {
+        java.util.List<Figure> cells = DisclosureControl.apply(java.util.List.of(
+                countIn("A", 3), countIn("B", 6), countIn("C", 9), countIn("D", 0)));
+        java.util.List<Figure> shown = DisclosureControl.secondary(cells);
+        assertEquals("<5", shown.get(0).display());
+        assertEquals("withheld", shown.get(1).display(), "B, the smallest other non-zero group");
+        assertNull(shown.get(1).numerator());
+        assertEquals(9L, shown.get(2).numerator());
+        assertEquals(0L, shown.get(3).numerator());
+        // two suppressed already: neither can be worked out from the total
+        java.util.List<Figure> two = DisclosureControl.secondary(DisclosureControl.apply(java.util.List.of(
+                countIn("A", 3), countIn("B", 2), countIn("C", 9))));
+        assertEquals(9L, two.get(2).numerator());
+    }
+
+    static Figure countIn(String group, long n) {
+        return new Figure("contacts", (double) n, n, null, Figure.COUNT, "d").inGroup("ethnicity", group);
+    }
 }

@@ -140,6 +140,19 @@ class EveryInputEventTests {
                 + " || '|' || icpc_held_on from s47_fact where enquiry_id = '" + enquiry + "'"));
         assertEquals(2, count("select count(*) from check_fact where contact_id = '" + contact + "'"));
 
+        // breakdowns: by a personal characteristic the single child shows as <5; by source it is counted
+        JsonPath byEthnicity = DemoUsers.analyst().get(NOVEMBER_2017 + "&breakdown=ethnicity").then().statusCode(200).extract().jsonPath();
+        assertEquals("<5", byEthnicity.getString("figures.find { it.id == 'contacts' && it.group == 'APKN' }.display"));
+        org.junit.jupiter.api.Assertions.assertNull(byEthnicity.get("figures.find { it.id == 'contacts' && it.group == 'APKN' }.numerator"));
+        assertEquals("withheld", byEthnicity.getString("figures.find { it.id == 'conversion' && it.group == 'APKN' }.display"));
+        JsonPath bySource = DemoUsers.analyst().get(NOVEMBER_2017 + "&breakdown=source").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, bySource.getLong("figures.find { it.id == 'contacts' && it.group == '6' }.numerator"));
+        JsonPath byAgency = DemoUsers.analyst().get(NOVEMBER_2017 + "&breakdown=agency").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, byAgency.getLong("figures.find { it.id == 'checks' && it.group == 'health' }.numerator"));
+        String csv = DemoUsers.analyst().get("/api/v1/metrics.csv?period=2017-11&breakdown=ethnicity").then().statusCode(200)
+                .extract().asString();
+        assertEquals(true, csv.contains(",contacts,ethnicity,APKN,,<5,,,count,"), csv);
+
         // a rebuild: the same facts again as new events (an empty inbox), in the reverse order, give the same figures
         List<Object> before = List.of(figures(NOVEMBER_2017), figures("/api/v1/metrics?period=2017-12"));
         List<String> replayed = new ArrayList<>();
