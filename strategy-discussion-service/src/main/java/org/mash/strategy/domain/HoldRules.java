@@ -2,7 +2,7 @@ package org.mash.strategy.domain;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,19 +16,23 @@ public final class HoldRules {
     private HoldRules() {
     }
 
+    /** How far before its opening a discussion may be recorded as held, by default. */
+    public static final Duration DEFAULT_GRACE = Duration.ofMinutes(5);
+
     /**
-     * @param openedAt when the discussion opened: it cannot have been held before the minute it opened in
-     *                 (times are usually recorded to the minute)
+     * @param openedAt when the discussion opened: it cannot have been held before then, less {@code grace}
+     *                 (times are recorded to the minute, and a discussion by phone can start as the manager
+     *                 authorises it, a few seconds before the hand-off reaches this service)
      * @param children the contact ids of the children the discussion is about: each needs a decision
      */
-    public static List<Violation> check(HoldRequest request, OffsetDateTime openedAt, Collection<UUID> children,
-                                        Instant now) {
+    public static List<Violation> check(HoldRequest request, OffsetDateTime openedAt, Duration grace,
+                                        Collection<UUID> children, Instant now) {
         List<Violation> violations = new ArrayList<>();
         if (request.heldAt().toInstant().isAfter(now)) {
             violations.add(new Violation("heldAt", "not-in-future",
                     "the discussion cannot be recorded as held at " + request.heldAt() + ", which is in the future"));
         }
-        if (openedAt != null && request.heldAt().toInstant().isBefore(openedAt.toInstant().truncatedTo(ChronoUnit.MINUTES))) {
+        if (openedAt != null && request.heldAt().toInstant().isBefore(openedAt.toInstant().minus(grace))) {
             violations.add(new Violation("heldAt", "not-before-opening",
                     "the discussion opened at " + openedAt + "; it cannot have been held at " + request.heldAt()));
         }

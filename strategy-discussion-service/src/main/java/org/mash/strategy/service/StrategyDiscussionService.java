@@ -10,6 +10,8 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -110,9 +112,12 @@ public class StrategyDiscussionService {
     private final ConveningTarget conveningTarget;
     private final Section47 section47;
     private final AccessLog accessLog;
+    private final Duration heldAtGrace;
 
     public StrategyDiscussionService(Outbox outbox, Clock clock, ObjectMapper json, ConveningTarget conveningTarget,
-                                     Section47 section47, AccessLog accessLog) {
+                                     Section47 section47, AccessLog accessLog,
+                                     @ConfigProperty(name = "mash.strategy.held-at-grace", defaultValue = "5M") Duration heldAtGrace) {
+        this.heldAtGrace = heldAtGrace;
         this.outbox = outbox;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -277,7 +282,7 @@ public class StrategyDiscussionService {
             }
             OffsetDateTime now = now();
             List<UUID> children = loaded.childContactIds();
-            ProblemException invalid = invalid(HoldRules.check(request, d.openedAt, children, now.toInstant()));
+            ProblemException invalid = invalid(HoldRules.check(request, d.openedAt, heldAtGrace, children, now.toInstant()));
             if (invalid != null) {
                 return Uni.createFrom().failure(invalid);
             }

@@ -15,6 +15,7 @@ class HoldRulesTests {
     static final Map<String, Attendance> ALL_THREE = CoreAgenciesTests.ALL_THREE;
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
     static final OffsetDateTime OPENED = OffsetDateTime.parse("2026-11-20T09:30:40Z");
+    static final java.time.Duration GRACE = HoldRules.DEFAULT_GRACE;
     static final UUID AMIRA = UUID.fromString("0b6f4f7e-3b8e-4a8c-9a36-0c7e1fd3f2a4");
     static final UUID BILAL = UUID.fromString("1c7f5f8e-4c9e-4b9c-8b47-1d8f2fe4f3b5");
 
@@ -30,34 +31,35 @@ class HoldRulesTests {
     @Test
     void aDiscussionCannotBeHeldInTheFuture() {
         assertEquals(List.of("heldAt"), fields(HoldRules.check(held("2026-11-20T12:00:01Z", Outcome.NFA, "NFA", null),
-                OPENED, List.of(AMIRA), NOW)));
-        assertTrue(HoldRules.check(held("2026-11-20T12:00:00Z", Outcome.NFA, "NFA", null), OPENED, List.of(AMIRA), NOW).isEmpty());
+                OPENED, GRACE, List.of(AMIRA), NOW)));
+        assertTrue(HoldRules.check(held("2026-11-20T12:00:00Z", Outcome.NFA, "NFA", null), OPENED, GRACE, List.of(AMIRA), NOW).isEmpty());
     }
 
     @Test
-    void norBeforeItOpenedToTheMinute() {
-        List<Violation> before = HoldRules.check(held("2026-11-20T09:29:59Z", Outcome.NFA, "NFA", null), OPENED,
+    void norBeforeItOpenedLessAFewMinutesGrace() {
+        List<Violation> before = HoldRules.check(held("2026-11-20T09:25:39Z", Outcome.NFA, "NFA", null), OPENED, GRACE,
                 List.of(AMIRA), NOW);
         assertEquals(List.of("heldAt"), fields(before));
         assertEquals("not-before-opening", before.get(0).rule());
-        // opened at 09:30:40; "held at 09:30" is the same minute, recorded to the minute
-        assertTrue(HoldRules.check(held("2026-11-20T09:30:00Z", Outcome.NFA, "NFA", null), OPENED, List.of(AMIRA), NOW).isEmpty());
+        // opened at 09:30:40: "held at 09:30", recorded to the minute, or by phone as triage authorised, is accepted
+        assertTrue(HoldRules.check(held("2026-11-20T09:30:00Z", Outcome.NFA, "NFA", null), OPENED, GRACE, List.of(AMIRA), NOW).isEmpty());
+        assertTrue(HoldRules.check(held("2026-11-20T09:25:40Z", Outcome.NFA, "NFA", null), OPENED, GRACE, List.of(AMIRA), NOW).isEmpty());
     }
 
     @Test
     void everyChildNeedsADecisionAndARationale() {
         assertEquals(List.of("outcome", "rationale"),
-                fields(HoldRules.check(held("2026-11-20T10:00:00Z", null, " ", null), OPENED, List.of(AMIRA), NOW)));
+                fields(HoldRules.check(held("2026-11-20T10:00:00Z", null, " ", null), OPENED, GRACE, List.of(AMIRA), NOW)));
         // a sibling group where each child has its own decision needs no decision for all
         Map<UUID, ChildDecision> own = Map.of(
                 AMIRA, new ChildDecision(Outcome.S47_JOINT, "Present at the incident", "Stays with grandmother"),
                 BILAL, new ChildDecision(Outcome.CSC_ASSESSMENT, "Was at nursery", null));
         HoldRequest each = held("2026-11-20T10:00:00Z", null, null, own);
-        assertTrue(HoldRules.check(each, OPENED, List.of(AMIRA, BILAL), NOW).isEmpty());
+        assertTrue(HoldRules.check(each, OPENED, GRACE, List.of(AMIRA, BILAL), NOW).isEmpty());
         assertEquals(Outcome.CSC_ASSESSMENT, HoldRules.decisionsByChild(each, List.of(AMIRA, BILAL)).get(BILAL).outcome());
         // only one child with its own: the other takes the decision given for all, which is then required
         HoldRequest oneOwn = held("2026-11-20T10:00:00Z", null, null, Map.of(AMIRA, own.get(AMIRA)));
-        assertEquals(List.of("outcome", "rationale"), fields(HoldRules.check(oneOwn, OPENED, List.of(AMIRA, BILAL), NOW)));
+        assertEquals(List.of("outcome", "rationale"), fields(HoldRules.check(oneOwn, OPENED, GRACE, List.of(AMIRA, BILAL), NOW)));
         HoldRequest mixed = held("2026-11-20T10:00:00Z", Outcome.NFA, "No further action", Map.of(AMIRA, own.get(AMIRA)));
         Map<UUID, ChildDecision> decided = HoldRules.decisionsByChild(mixed, List.of(AMIRA, BILAL));
         assertEquals(Outcome.S47_JOINT, decided.get(AMIRA).outcome());
@@ -69,7 +71,7 @@ class HoldRulesTests {
     void aDecisionForAChildNotInTheDiscussionIsRefused() {
         UUID stranger = UUID.randomUUID();
         List<Violation> violations = HoldRules.check(held("2026-11-20T10:00:00Z", Outcome.NFA, "NFA",
-                Map.of(stranger, new ChildDecision(Outcome.NFA, "x", null))), OPENED, List.of(AMIRA), NOW);
+                Map.of(stranger, new ChildDecision(Outcome.NFA, "x", null))), OPENED, GRACE, List.of(AMIRA), NOW);
         assertEquals(List.of("children." + stranger), fields(violations));
     }
 
