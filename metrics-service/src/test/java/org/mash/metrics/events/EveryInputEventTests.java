@@ -93,6 +93,11 @@ class EveryInputEventTests {
         ids.add(twice(InputEvents.STRATEGY_TOPIC, contact, "/mash/strategy-discussion-service", InputEvents.ITEM_OVERDUE, Map.of(
                 "itemId", enquiry, "discussionId", discussion, "contactId", contact, "childRef", CHILD,
                 "dueAt", "2017-12-11T23:59:59Z", "flaggedAt", "2017-12-12T00:00:30Z")));
+        // an ICPC long after the contact (more than the 400 days the figures look back): its contact is looked up by id
+        String lateEnquiry = UUID.randomUUID().toString();
+        ids.add(twice(InputEvents.STRATEGY_TOPIC, contact, "/mash/strategy-discussion-service", InputEvents.ICPC_HELD, Map.of(
+                "enquiryId", lateEnquiry, "discussionId", discussion, "contactId", contact, "childRef", CHILD,
+                "startedOn", "2019-01-10", "icpcTargetDate", "2019-01-31", "heldOn", "2019-02-11")));
         // types this service does not know, on each topic
         List<String> unknown = List.of(
                 unknownType(InputEvents.TRIAGE_TOPIC, "mash.triage.something-new.v1", contact),
@@ -147,6 +152,13 @@ class EveryInputEventTests {
         assertEquals("withheld", byEthnicity.getString("figures.find { it.id == 'conversion' && it.group == 'APKN' }.display"));
         JsonPath bySource = DemoUsers.analyst().get(NOVEMBER_2017 + "&breakdown=source").then().statusCode(200).extract().jsonPath();
         assertEquals(1, bySource.getLong("figures.find { it.id == 'contacts' && it.group == '6' }.numerator"));
+        assertEquals(1, bySource.getLong("figures.find { it.id == 'checks-overdue' && it.group == '6' }.numerator"));
+        JsonPath byConcern = DemoUsers.analyst().get(NOVEMBER_2017 + "&breakdown=concern").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, byConcern.getLong("figures.find { it.id == 'contacts' && it.group == '3A' }.numerator"));
+        JsonPath lateIcpc = DemoUsers.analyst().get("/api/v1/metrics?period=2019-02&breakdown=concern").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, lateIcpc.getLong("figures.find { it.id == 'icpcs' && it.group == '3A' }.numerator"),
+                "the contact of a fact outside the window is found, with its concerns");
         JsonPath byAgency = DemoUsers.analyst().get(NOVEMBER_2017 + "&breakdown=agency").then().statusCode(200).extract().jsonPath();
         assertEquals(1, byAgency.getLong("figures.find { it.id == 'checks' && it.group == 'health' }.numerator"));
         String csv = DemoUsers.analyst().get("/api/v1/metrics.csv?period=2017-11&breakdown=ethnicity").then().statusCode(200)
