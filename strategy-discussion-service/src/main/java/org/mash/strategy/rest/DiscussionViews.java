@@ -90,15 +90,16 @@ public final class DiscussionViews {
 
     /** One discussion in a list: its first child, and every child of a sibling group. */
     public record Summary(UUID id, UUID caseId, UUID contactId, Child child, List<Child> children, Rag rag,
-                          OffsetDateTime openedAt, OffsetDateTime dueAt, boolean overdue, DiscussionStatus status,
-                          List<InvitationView> invitations, OffsetDateTime heldAt, Outcome outcome, S47View s47) {
+                          OffsetDateTime openedAt, OffsetDateTime dueAt, boolean overdue, OffsetDateTime overdueFlaggedAt,
+                          DiscussionStatus status, List<InvitationView> invitations, OffsetDateTime heldAt,
+                          Outcome outcome, S47View s47) {
         static Summary of(Loaded loaded) {
             Discussion d = loaded.discussion();
             Decision first = loaded.currentDecision(d.contactId);
             return new Summary(d.id, d.caseId, d.contactId,
                     new Child(d.contactId, d.childFirstName, d.childLastName, d.childDateOfBirth),
                     loaded.children().stream().map(Child::of).toList(), d.rag, d.openedAt, d.dueAt,
-                    loaded.overdue(), d.status,
+                    loaded.overdue(), d.overdueFlaggedAt, d.status,
                     loaded.invitations().stream().map(InvitationView::of).toList(),
                     d.heldAt, first == null ? null : first.outcome, S47View.of(loaded.s47(), loaded.asOf()));
         }
@@ -129,7 +130,7 @@ public final class DiscussionViews {
      */
     public record Detail(UUID id, UUID caseId, UUID contactId, ChildDetail child, Rag rag, List<String> concernCodes,
                          String concernSummary, OffsetDateTime openedAt, OffsetDateTime dueAt, boolean overdue,
-                         DiscussionStatus status, List<InvitationView> invitations, OffsetDateTime heldAt, Mode mode,
+                         OffsetDateTime overdueFlaggedAt, DiscussionStatus status, List<InvitationView> invitations, OffsetDateTime heldAt, Mode mode,
                          Map<String, Attendance> attendance, Boolean coreAgenciesPresent, Outcome outcome,
                          String rationale, String absenceReason, S47View s47, List<ChildView> children,
                          List<ContributionView> contributions, List<ActionView> actions, long overdueActions,
@@ -144,7 +145,7 @@ public final class DiscussionViews {
                     new ChildDetail(d.childFirstName, d.childLastName, d.childDateOfBirth, d.childExpectedBirth,
                             service.address(d.childAddress)),
                     d.rag, service.concernCodes(d.concernCodes), d.concernSummary, d.openedAt, d.dueAt, s.overdue(),
-                    d.status, s.invitations(), d.heldAt, d.mode, attendance, d.coreAgenciesPresent,
+                    d.overdueFlaggedAt, d.status, s.invitations(), d.heldAt, d.mode, attendance, d.coreAgenciesPresent,
                     first == null ? null : first.outcome, first == null ? null : first.rationale, d.absenceReason,
                     s.s47(),
                     loaded.children().stream().map(c -> ChildView.of(loaded, c, service)).toList(),

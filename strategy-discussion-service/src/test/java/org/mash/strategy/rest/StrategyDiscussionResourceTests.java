@@ -168,6 +168,18 @@ class StrategyDiscussionResourceTests {
     }
 
     @Test
+    void theApiIsDocumented() {
+        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/v1/strategy-discussions/{id}/invitations", "/api/v1/strategy-discussions/{id}/contributions",
+                "/api/v1/strategy-discussions/{id}/decisions/{decisionId}/supersession",
+                "/api/v1/strategy-discussions/{id}/enquiries/{enquiryId}/icpc", "/api/v1/strategy-discussions/{id}/minutes/circulation",
+                "/api/v1/strategy/deadlines")) {
+            org.junit.jupiter.api.Assertions.assertTrue(openapi.contains(path), path);
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void noTokenIsUnauthorised() {
         given().get(PATH).then().statusCode(401);
     }

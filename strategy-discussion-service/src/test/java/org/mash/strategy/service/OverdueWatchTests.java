@@ -63,6 +63,8 @@ class OverdueWatchTests {
                 .body("items.find { it.itemId == '" + id + "' }.flaggedAt", notNullValue());
         DemoUsers.manager().queryParam("overdue", false).queryParam("size", 500).get(DEADLINES).then().statusCode(200)
                 .body("items.itemId", not(hasItem(id)));
+        DemoUsers.manager().get(PATH + id).then().statusCode(200)
+                .body("overdue", equalTo(true)).body("overdueFlaggedAt", notNullValue());
         DemoUsers.participant("health").queryParam("overdue", true).queryParam("size", 500).get(DEADLINES)
                 .then().statusCode(200).body("items.itemId", hasItem(id));
         DemoUsers.participant("education").queryParam("overdue", true).queryParam("size", 500).get(DEADLINES)
