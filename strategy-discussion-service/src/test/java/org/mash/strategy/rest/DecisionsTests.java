@@ -127,6 +127,33 @@ public class DecisionsTests {
         DemoUsers.manager().get(PATH + id).then().statusCode(200).body("status", equalTo("OPEN"));
     }
 
+    @Test
+    void ofTwoSupersessionsOfOneDecisionAtOnceOneWinsAndTheOtherIsA409() throws Exception {
+        String id = TriageHandoffConsumerTests.open().discussionId();
+        String decision = DemoUsers.manager().contentType(ContentType.JSON).body(held("NFA", "No further action", "none"))
+                .post(PATH + id + "/held").then().statusCode(200).extract().path("children[0].decision.id");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> DemoUsers.manager().contentType(ContentType.JSON)
+                        .body(supersede("S47_JOINT", "Same new information, recorded twice"))
+                        .post(PATH + id + "/decisions/" + decision + "/supersession").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "one wins: " + statuses);
+            assertEquals(3, statuses.stream().filter(s -> s == 409).count(), "the others are told: " + statuses);
+        } finally {
+            pool.shutdown();
+        }
+        DemoUsers.manager().get(PATH + id).then().statusCode(200)
+                .body("children[0].decisions", hasSize(2))
+                .body("s47.joint", equalTo(true));
+    }
+
     /** No names, dates of birth, addresses or free text from the example hand-off. */
     public static void assertNoPersonalData(String event) {
         for (String personal : List.of("Amira", "Khan", "2016-04-02", "Example Road", "E8 1AA", "domestic incident",
