@@ -40,8 +40,9 @@ class SiblingDiscussionTests {
         KafkaTestClient.send(TriageHandoffConsumerTests.HANDOFF_TOPIC, amira,
                 TriageHandoffConsumerTests.handoff(amiraCase, amira, now, submission, "AMBER"));
         String id = TriageHandoffConsumerTests.awaitDiscussion(amiraCase);
-        KafkaTestClient.send(TriageHandoffConsumerTests.HANDOFF_TOPIC, bilal,
-                TriageHandoffConsumerTests.handoff(bilalCase, bilal, now, submission, "RED"));
+        String bilalHandoff = TriageHandoffConsumerTests.handoff(bilalCase, bilal, now, submission, "RED");
+        KafkaTestClient.send(TriageHandoffConsumerTests.HANDOFF_TOPIC, bilal, bilalHandoff);
+        KafkaTestClient.send(TriageHandoffConsumerTests.HANDOFF_TOPIC, bilal, bilalHandoff); // redelivered: one effect
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 DemoUsers.manager().get(PATH + id).then().statusCode(200).body("children", hasSize(2)));
@@ -58,7 +59,9 @@ class SiblingDiscussionTests {
             DecisionsTests.assertNoPersonalData(r.value());
         }
         DemoUsers.participant("health").get(PATH + id).then().statusCode(200)
-                .body("children.contactId", hasItems(amira, bilal));
+                .body("children.contactId", hasItems(amira, bilal)).body("children", hasSize(2));
+        assertEquals(1, KafkaTestClient.readAll(OUT, r -> bilal.equals(r.key()) && r.value().contains("discussion-opened"),
+                Duration.ofSeconds(3)).size(), "the redelivered hand-off joined once");
 
         DemoUsers.manager().contentType(ContentType.JSON).body("""
                 {"heldAt": "%s", "mode": "VIDEO",
