@@ -1,6 +1,5 @@
 package org.mash.benchmarks;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,13 +23,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <ol>
  *   <li><b>Load</b> ({@code --load N}): publishes N schema-valid events, as the triage and strategy-discussion
- *   services would, onto the running system's topics: for each contact a {@code case-opened} and a
+ *   services would, onto the topics {@code bench.mash.triage.v1} and {@code bench.mash.strategy.v1} of the running
+ *   system's broker: for each contact a {@code case-opened} and a
  *   {@code decision-authorised}; one referral in ten goes to a strategy discussion with
  *   {@code discussion-opened}, {@code discussion-held} and {@code s47-started}. Received dates are spread
  *   over the last three years. No personal data: pseudonymous refs, codes and times, as in production.</li>
  *   <li><b>Rebuild</b> ({@code --rebuild true}): starts a second metrics service from
- *   {@code metrics-service/target/quarkus-app} with an empty database and a new consumer group, so it reads
- *   every topic from the beginning, and reports how many events it applied per second until it has caught up
+ *   {@code metrics-service/target/quarkus-app} with an empty database and a new consumer group, reading those
+ *   topics (and the live {@code mash.contacts.status.v1}) from the beginning, and reports how many events it applied per second until it has caught up
  *   (its inbox count stops growing for 20 s). The database is dropped afterwards.</li>
  * </ol>
  *
@@ -38,6 +38,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *     [--load 1000000] [--rebuild true] [--kafka 127.0.0.1:9092] [--postgres jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres]</pre>
  */
 public final class MetricsRebuild {
+
+    /**
+     * The replayed events go to topics of their own, which only the rebuilding service reads: the running
+     * system's services (contacts reads {@code mash.triage.v1} too) and its figures are left alone.
+     */
+    static final String TRIAGE_TOPIC = "bench.mash.triage.v1";
+    static final String STRATEGY_TOPIC = "bench.mash.strategy.v1";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = ContactsLoad.options(args);
@@ -79,13 +86,13 @@ public final class MetricsRebuild {
                 Instant decided = received.plus((i % 90) + 1, ChronoUnit.HOURS);
                 String outcome = outcomes[(int) (i % outcomes.length)];
                 boolean referral = outcome.equals("CSC_ASSESSMENT") || outcome.equals("STRATEGY_DISCUSSION");
-                send(producer, "mash.triage.v1", contactId, "mash.triage.case-opened.v1", "/mash/triage-service", caseId, received, """
+                send(producer, TRIAGE_TOPIC, contactId, "mash.triage.case-opened.v1", "/mash/triage-service", caseId, received, """
                         {"caseId":"%s","contactId":"%s","submissionId":"%s","receivedAt":"%s","openedAt":"%s","sourceCode":"%s",\
                         "concernCodes":["3A"],"rag":"%s","dueAt":"%s","oneWorkingDayDueAt":"%s","childRef":"%s","ageBand":"10-15",\
                         "sex":"%s","ethnicity":"WBRI","agency":"police"}""".formatted(caseId, contactId, UUID.randomUUID(), received,
                         received.plusSeconds(1), sources[(int) (i % sources.length)], rag, due, received.plus(1, ChronoUnit.DAYS),
                         childRef, i % 2 == 0 ? "F" : "M"));
-                send(producer, "mash.triage.v1", contactId, "mash.triage.decision-authorised.v1", "/mash/triage-service", caseId, decided, """
+                send(producer, TRIAGE_TOPIC, contactId, "mash.triage.decision-authorised.v1", "/mash/triage-service", caseId, decided, """
                         {"caseId":"%s","contactId":"%s","receivedAt":"%s","outcome":"%s","referral":%s,"primaryNeedCode":%s,"rag":"%s",\
                         "proposedBy":"mash-practitioner","proposedAt":"%s","authorisedAt":"%s","dueAt":"%s","oneWorkingDayDueAt":"%s",\
                         "childRef":"%s"}""".formatted(caseId, contactId, received, outcome, referral, referral ? "\"N1\"" : "null", rag,
@@ -94,18 +101,18 @@ public final class MetricsRebuild {
                 if (outcome.equals("STRATEGY_DISCUSSION") && sent + 3 <= events) {
                     String discussionId = UUID.randomUUID().toString();
                     Instant held = decided.plus(5, ChronoUnit.HOURS);
-                    send(producer, "mash.strategy.v1", contactId, "mash.strategy.discussion-opened.v1", "/mash/strategy-discussion-service",
+                    send(producer, STRATEGY_TOPIC, contactId, "mash.strategy.discussion-opened.v1", "/mash/strategy-discussion-service",
                             discussionId, decided, """
                             {"discussionId":"%s","caseId":"%s","contactId":"%s","childRef":"%s","rag":"%s","openedAt":"%s","dueAt":"%s"}"""
                                     .formatted(discussionId, caseId, contactId, childRef, rag, decided, decided.plus(1, ChronoUnit.DAYS)));
-                    send(producer, "mash.strategy.v1", contactId, "mash.strategy.discussion-held.v1", "/mash/strategy-discussion-service",
+                    send(producer, STRATEGY_TOPIC, contactId, "mash.strategy.discussion-held.v1", "/mash/strategy-discussion-service",
                             discussionId, held, """
                             {"discussionId":"%s","contactId":"%s","childRef":"%s","heldAt":"%s","dueAt":"%s","withinTarget":true,\
                             "mode":"VIDEO","attendance":{"social-care":"ATTENDED","police":"ATTENDED","health":"%s"},\
                             "coreAgenciesPresent":%s,"outcome":"S47_JOINT"}""".formatted(discussionId, contactId, childRef, held,
                                     decided.plus(1, ChronoUnit.DAYS), i % 3 == 0 ? "DECLINED" : "ATTENDED", i % 3 != 0));
                     LocalDate on = held.atOffset(ZoneOffset.UTC).toLocalDate();
-                    send(producer, "mash.strategy.v1", contactId, "mash.strategy.s47-started.v1", "/mash/strategy-discussion-service",
+                    send(producer, STRATEGY_TOPIC, contactId, "mash.strategy.s47-started.v1", "/mash/strategy-discussion-service",
                             discussionId, held, """
                             {"enquiryId":"%s","discussionId":"%s","contactId":"%s","childRef":"%s","startedOn":"%s","icpcTargetDate":"%s",\
                             "joint":true}""".formatted(UUID.randomUUID(), discussionId, contactId, childRef, on, on.plusDays(21)));
@@ -146,14 +153,17 @@ public final class MetricsRebuild {
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + db,
                 "-Dkafka.bootstrap.servers=" + kafka,
                 "-Dmp.messaging.incoming.triage-events.group.id=" + group,
+                "-Dmp.messaging.incoming.triage-events.topic=" + TRIAGE_TOPIC,
+                "-Dmp.messaging.incoming.strategy-events.topic=" + STRATEGY_TOPIC,
                 "-Dmp.messaging.incoming.strategy-events.group.id=" + group,
-                "-Dmp.messaging.incoming.contacts-status.group.id=" + group,
+                "-Dmp.messaging.incoming.contacts-status-events.group.id=" + group,
                 "-Dmp.messaging.outgoing.mash-events-out.topic=mash.metrics.rebuild.benchmark",
                 "-jar", app.toString());
-        pb.redirectErrorStream(true).redirectOutput(new File("target-rebuild-" + db + ".log"));
+        Path log = Path.of("deploy/benchmarks/target/rebuild-" + db + ".log");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
         long t0 = System.nanoTime();
         Process process = pb.start();
-        System.out.printf("rebuilding into %s (log target-rebuild-%s.log)%n", db, db);
+        System.out.printf("rebuilding into %s (log %s)%n", db, log);
         try (Connection sql = connect(postgres, db, process)) {
             long last = -1;
             long lastChange = System.nanoTime();

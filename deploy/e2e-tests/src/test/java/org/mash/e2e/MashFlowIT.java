@@ -101,10 +101,30 @@ class MashFlowIT {
         String triageLog = Files.readString(MashSystem.log(TRIAGE));
         assertTrue(triageLog.contains("cid:e2e-contact-1"), "correlation id in the triage log");
 
-        // practitioner proposes a strategy discussion, the manager authorises it
+        // the practitioner asks health; only health's partner officer sees the check, and answers it
+        String checkId = given().auth().oauth2(practitioner).contentType(ContentType.JSON)
+                .body("{\"agency\": \"health\", \"question\": \"Domestic incident, child present: known to health?\"}")
+                .post(MashSystem.url(TRIAGE) + "/api/v1/triage/cases/" + caseId + "/checks")
+                .then().statusCode(201).extract().path("id");
+        MashSystem.as("officer.police").get(MashSystem.url(TRIAGE) + "/api/v1/triage/checks/" + checkId).then().statusCode(404);
+        MashSystem.as("officer.health").get(MashSystem.url(TRIAGE) + "/api/v1/triage/checks")
+                .then().statusCode(200).body("items.id", hasItem(checkId));
+        MashSystem.as("officer.health").contentType(ContentType.JSON)
+                .body("{\"result\": \"INFORMATION_HELD\", \"information\": \"Two A&E attendances this year\"}")
+                .post(MashSystem.url(TRIAGE) + "/api/v1/triage/checks/" + checkId + "/response")
+                .then().statusCode(200).body("respondedBy", equalTo("officer.health"));
+
+        // information is shared without consent: a reason, and a manager's authorisation
+        given().auth().oauth2(practitioner).contentType(ContentType.JSON)
+                .body("{\"status\": \"OVERRIDDEN\", \"reason\": \"Seeking consent would place the child at risk\"}")
+                .post(MashSystem.url(TRIAGE) + "/api/v1/triage/cases/" + caseId + "/consent").then().statusCode(200);
+        MashSystem.as("manager").post(MashSystem.url(TRIAGE) + "/api/v1/triage/cases/" + caseId + "/consent/override/authorisation")
+                .then().statusCode(200).body("status", equalTo("OVERRIDDEN"));
+
+        // practitioner proposes a strategy discussion at level of need 4, the manager authorises it
         given().auth().oauth2(practitioner).contentType(ContentType.JSON)
                 .body("{\"outcome\": \"STRATEGY_DISCUSSION\", \"rationale\": \"Reasonable cause to suspect significant harm\","
-                        + " \"primaryNeedCode\": \"N1\"}")
+                        + " \"primaryNeedCode\": \"N1\", \"levelOfNeed\": {\"level\": 4, \"rationale\": \"Acute\"}}")
                 .post(MashSystem.url(TRIAGE) + "/api/v1/triage/cases/" + caseId + "/decision").then().statusCode(200);
         MashSystem.as("manager").post(MashSystem.url(TRIAGE) + "/api/v1/triage/cases/" + caseId + "/decision/authorisation")
                 .then().statusCode(200).body("status", equalTo("DECIDED"));
@@ -126,6 +146,17 @@ class MashFlowIT {
                 .then().statusCode(200).extract().path("s47.icpcTargetDate");
         assertEquals(WorkingDays.englandAndWales().plusWorkingDays(today, 15).toString(), icpcTarget);
 
+        // later the enquiry concludes that a conference is needed, and the ICPC is held within its target
+        String enquiryId = MashSystem.as("manager").get(MashSystem.url(STRATEGY) + "/api/v1/strategy-discussions/" + discussionId)
+                .then().statusCode(200).extract().path("s47.enquiryId");
+        MashSystem.as("manager").contentType(ContentType.JSON)
+                .body("{\"concludedOn\": \"" + today + "\", \"outcomeCode\": \"ICPC\"}")
+                .post(MashSystem.url(STRATEGY) + "/api/v1/strategy-discussions/" + discussionId + "/enquiries/" + enquiryId + "/outcome")
+                .then().statusCode(200);
+        MashSystem.as("manager").contentType(ContentType.JSON).body("{\"heldOn\": \"" + today + "\"}")
+                .post(MashSystem.url(STRATEGY) + "/api/v1/strategy-discussions/" + discussionId + "/enquiries/" + enquiryId + "/icpc")
+                .then().statusCode(200).body("icpcWithinTarget", equalTo(true));
+
         // the referrer sees the outcome
         await().atMost(EVENTUALLY).untilAsserted(() -> MashSystem.as("referrer.police")
                 .get(MashSystem.url(CONTACTS) + "/api/v1/contacts/" + contactId)
@@ -143,6 +174,9 @@ class MashFlowIT {
             assertEquals(1, numerator(figures, "referrals"));
             assertEquals(1, numerator(figures, "conversion"));
             assertEquals(1, numerator(figures, "s47"));
+            assertEquals(1, numerator(figures, "icpcs"));
+            assertEquals(1, numerator(figures, "icpc-timeliness"));
+            assertEquals(1, numerator(figures, "checks"));
         });
     }
 
