@@ -23,6 +23,7 @@ public final class StrategyEvents {
     public static final String S47_CONCLUDED = "mash.strategy.s47-concluded.v1";
     public static final String ICPC_HELD = "mash.strategy.icpc-held.v1";
     public static final String ITEM_OVERDUE = "mash.strategy.item-overdue.v1";
+    public static final String S47_WITHDRAWN = "mash.strategy.s47-withdrawn.v1";
 
     private StrategyEvents() {
     }
@@ -55,5 +56,10 @@ public final class StrategyEvents {
 
     public record S47StartedV1(UUID enquiryId, UUID discussionId, UUID contactId, String childRef,
                                LocalDate startedOn, LocalDate icpcTargetDate, boolean joint) {
+    }
+
+    /** The enquiry no longer counts as started: a superseding decision moved the child out of section 47 (no reason). */
+    public record S47WithdrawnV1(UUID enquiryId, UUID discussionId, UUID contactId, String childRef,
+                                 LocalDate startedOn, OffsetDateTime withdrawnAt) {
     }
 }

@@ -37,7 +37,7 @@ public class DecisionService {
     /**
      * Records a later decision for the child of {@code decisionId}, which it supersedes (only the current
      * decision can be), and the {@code decision-superseded} event; a change into or out of section 47 starts
-     * or withdraws the child's enquiry ({@link Supersession}).
+     * or withdraws the child's enquiry ({@link Supersession}), the withdrawal announced by {@code s47-withdrawn}.
      */
     @WithTransaction
     public Uni<Loaded> supersede(UUID id, UUID decisionId, SupersedeRequest request, Requester requester) {
@@ -74,7 +74,14 @@ public class DecisionService {
                     S47Enquiry started = discussions.newEnquiry(d.id, child, next.outcome, Section47.startedOn(now));
                     chain = chain.chain(() -> discussions.startEnquiry(d.id, child, started));
                 }
-                case WITHDRAW -> enquiry.withdrawnAt = now;
+                case WITHDRAW -> {
+                    // withdrawn and announced in the same transaction, so the figures stop counting it
+                    enquiry.withdrawnAt = now;
+                    StrategyEvents.S47WithdrawnV1 withdrawn = new StrategyEvents.S47WithdrawnV1(enquiry.id,
+                            enquiry.discussionId, enquiry.contactId, enquiry.childRef, enquiry.startedOn, now);
+                    chain = chain.chain(() -> outbox.publish(StrategyEvents.TOPIC, enquiry.contactId.toString(),
+                            StrategyEvents.S47_WITHDRAWN, enquiry.id.toString(), withdrawn).replaceWithVoid());
+                }
                 case KEEP -> enquiry.joint = next.outcome.isJoint();
                 case NONE -> {
                 }

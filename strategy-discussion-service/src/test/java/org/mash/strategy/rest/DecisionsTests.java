@@ -108,6 +108,46 @@ public class DecisionsTests {
                 .post(PATH + id + "/decisions/" + later + "/supersession").then().statusCode(200)
                 .body("s47", nullValue())
                 .body("children[0].decisions", hasSize(3));
+
+        // the withdrawal is announced (same transaction, through the outbox), so the figures stop counting it
+        String enquiryId = records.stream().map(r -> EventSchemas.assertValid(r.value()))
+                .filter(e -> e.get("type").asText().equals("mash.strategy.s47-started.v1"))
+                .map(e -> e.at("/data/enquiryId").asText()).findFirst().orElseThrow();
+        String startedOn = records.stream().map(r -> EventSchemas.assertValid(r.value()))
+                .filter(e -> e.get("type").asText().equals("mash.strategy.s47-started.v1"))
+                .map(e -> e.at("/data/startedOn").asText()).findFirst().orElseThrow();
+        ConsumerRecord<String, String> withdrawn = KafkaTestClient.awaitRecords("mash.strategy.v1",
+                r -> opened.contactId().equals(r.key()) && r.value().contains("mash.strategy.s47-withdrawn.v1"),
+                1, Duration.ofSeconds(30)).get(0);
+        JsonNode event = EventSchemas.assertValid(withdrawn.value());
+        assertNoPersonalData(withdrawn.value());
+        assertFalse(withdrawn.value().contains("Allegation withdrawn"), "the reason (free text) stays in the service");
+        assertEquals(enquiryId, event.at("/data/enquiryId").asText());
+        assertEquals(enquiryId, event.get("subject").asText());
+        assertEquals(id, event.at("/data/discussionId").asText());
+        assertEquals(opened.contactId(), event.at("/data/contactId").asText());
+        assertEquals(startedOn, event.at("/data/startedOn").asText());
+        assertFalse(event.at("/data/withdrawnAt").isMissingNode());
+    }
+
+    @Test
+    void aConcludedEnquiryIsNotWithdrawnByALaterDecisionAndNothingIsAnnounced() {
+        TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
+        String id = opened.discussionId();
+        String s47 = DemoUsers.manager().contentType(ContentType.JSON).body(held("S47_SINGLE_AGENCY", "Threshold met", "Plan"))
+                .post(PATH + id + "/held").then().statusCode(200).extract().path("children[0].decision.id");
+        String enquiry = DemoUsers.manager().get(PATH + id).then().statusCode(200).extract().path("s47.enquiryId");
+        DemoUsers.manager().contentType(ContentType.JSON)
+                .body("{\"concludedOn\": \"" + EnquiriesTests.today() + "\", \"outcomeCode\": \"ICPC\"}")
+                .post(PATH + id + "/enquiries/" + enquiry + "/outcome").then().statusCode(200);
+        DemoUsers.manager().contentType(ContentType.JSON).body(supersede("CSC_ASSESSMENT", "Reconsidered"))
+                .post(PATH + id + "/decisions/" + s47 + "/supersession").then().statusCode(200)
+                .body("s47.enquiryId", equalTo(enquiry));
+        KafkaTestClient.awaitRecords("mash.strategy.v1",
+                r -> opened.contactId().equals(r.key()) && r.value().contains("decision-superseded"), 1, Duration.ofSeconds(30));
+        // published in the same outbox batch as the supersession, had there been one
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> KafkaTestClient.awaitRecords("mash.strategy.v1",
+                r -> r.value().contains("s47-withdrawn") && r.value().contains(enquiry), 1, Duration.ofSeconds(3)));
     }
 
     @Test
