@@ -18,9 +18,10 @@ import org.mash.platform.events.MalformedEventException;
 /**
  * Idempotent, lossless consumption: runs a handler once per event id and consumer, in its own transaction,
  * recording the id in the same transaction as the handler's effect. A record that is not a valid event
- * ({@link MalformedEventException}) fails at once, so the connector sends it to the dead-letter topic; any
- * other failure (database down, a conflict) is retried with backoff, for as long as it takes, and the
- * consumer does not move past the event meanwhile: nothing is skipped.
+ * ({@link MalformedEventException}), or whose data the database can never take as it is (SQLSTATE class 22),
+ * fails at once, so the connector sends it to the dead-letter topic, where it is kept to be replayed; any other
+ * failure (database down, a conflict) is retried with backoff, for as long as it takes, and the consumer does
+ * not move past the event meanwhile: nothing is skipped.
  */
 @ApplicationScoped
 public class Inbox {
@@ -53,13 +54,23 @@ public class Inbox {
                 .runSubscriptionOn(onContext)
                 .onFailure(Inbox::retryable).invoke(failure -> LOG.warnf("%s could not apply event %s (%s), retrying: %s",
                         consumer, event.id(), event.type(), failure.toString()))
-                .onFailure(Inbox::retryable).retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely();
+                .onFailure(Inbox::retryable).retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely()
+                .onFailure().invoke(failure -> LOG.errorf("%s cannot apply event %s (%s); it goes to the dead-letter topic: %s",
+                        consumer, event.id(), event.type(), failure.toString()));
     }
 
-    /** Everything but a malformed event is worth another try: the database or a lock will come back. */
+    /**
+     * Worth another try: the database, the network or a lock will come back. Not worth it, so the event goes to
+     * the dead-letter topic (kept there, to be replayed once fixed) instead of stopping the partition for good:
+     * a malformed event, and data the database can never take as it is (SQLSTATE class 22, "data exception":
+     * a value too long, out of range, or not valid for its type).
+     */
     static boolean retryable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof MalformedEventException) {
+                return false;
+            }
+            if (t instanceof io.vertx.sqlclient.DatabaseException db && db.getSqlState() != null && db.getSqlState().startsWith("22")) {
                 return false;
             }
         }
