@@ -54,7 +54,17 @@ public record Facts(List<Contact> contacts, List<Check> checks, List<Discussion>
     }
 
     /** A section 47 enquiry and its initial child protection conference. */
+    /** A section 47 enquiry; {@code withdrawnAt} when a superseding decision withdrew it (it then counts nowhere). */
     public record Enquiry(UUID enquiryId, UUID contactId, LocalDate startedOn, LocalDate icpcTargetDate,
-                          Boolean icpcRequired, LocalDate icpcHeldOn, Boolean icpcWithinTarget) {
+                          Boolean icpcRequired, LocalDate icpcHeldOn, Boolean icpcWithinTarget, Instant withdrawnAt) {
+
+        public Enquiry(UUID enquiryId, UUID contactId, LocalDate startedOn, LocalDate icpcTargetDate,
+                       Boolean icpcRequired, LocalDate icpcHeldOn, Boolean icpcWithinTarget) {
+            this(enquiryId, contactId, startedOn, icpcTargetDate, icpcRequired, icpcHeldOn, icpcWithinTarget, null);
+        }
+
+        public boolean withdrawn() {
+            return withdrawnAt != null;
+        }
     }
 }

@@ -96,9 +96,9 @@ public final class MetricDefinitions {
     public static final String FEEDBACK_HOURS_MEDIAN_DEFINITION =
             "median hours from authorised decision to the referrer being told, over the contacts decided in the period whose referrer was told";
     public static final String SD_TIMELINESS_DEFINITION =
-            "strategy discussions held in the period within their convening target / strategy discussions held in the period";
+            "strategy discussions (meetings: siblings discussed together count once) held in the period within their convening target / strategy discussions held in the period";
     public static final String SD_ATTENDANCE_DEFINITION =
-            "strategy discussions held in the period with social care, police and health all attending / strategy discussions held in the period";
+            "strategy discussions (meetings: siblings discussed together count once) held in the period with social care, police and health all attending / strategy discussions held in the period";
     public static final String S47_DEFINITION = "section 47 enquiries started in the period (by start date)";
     public static final String S47_RATE_DEFINITION =
             "section 47 enquiries started in the period per 10,000 children (the configured child population)";
@@ -246,7 +246,8 @@ public final class MetricDefinitions {
         out.add(hoursFigure(FEEDBACK_HOURS_MEDIAN, median(feedbackHours), feedbackHours.size(), FEEDBACK_HOURS_MEDIAN_DEFINITION));
 
         // strategy discussions
-        List<Facts.Discussion> held = discussions.stream().filter(d -> in.test(d.heldAt())).toList();
+        // per meeting: the records of siblings discussed together (one discussionId) count once
+        List<Facts.Discussion> held = meetings(discussions.stream().filter(d -> in.test(d.heldAt())).toList());
         out.add(ratio(SD_TIMELINESS, held, d -> Boolean.TRUE.equals(d.withinTarget()), SD_TIMELINESS_DEFINITION));
         out.add(ratio(SD_ATTENDANCE, held, d -> coreAgenciesPresent(d.coreAgenciesPresent(), d.attendance()), SD_ATTENDANCE_DEFINITION));
         Set<String> agencies = new TreeSet<>(CORE_AGENCIES);
@@ -261,13 +262,14 @@ public final class MetricDefinitions {
         }
 
         // section 47 enquiries and ICPCs
-        List<Facts.Enquiry> started = enquiries.stream().filter(e -> onDay.test(e.startedOn())).toList();
+        // a withdrawn enquiry (the decision superseded out of section 47) counts nowhere
+        List<Facts.Enquiry> started = enquiries.stream().filter(e -> !e.withdrawn() && onDay.test(e.startedOn())).toList();
         out.add(s47(started.size()));
         if (childPopulation != null) {
             out.add(per10000(S47_RATE, started.size(), childPopulation, S47_RATE_DEFINITION));
         }
         out.add(ratio(S47_ICPC, started, MetricDefinitions::ledToIcpc, S47_ICPC_DEFINITION));
-        List<Facts.Enquiry> icpcs = enquiries.stream().filter(e -> onDay.test(e.icpcHeldOn())).toList();
+        List<Facts.Enquiry> icpcs = enquiries.stream().filter(e -> !e.withdrawn() && onDay.test(e.icpcHeldOn())).toList();
         out.add(count(ICPCS, icpcs.size(), ICPCS_DEFINITION));
         out.add(ratio(ICPC_TIMELINESS, icpcs, MetricDefinitions::icpcWithinTarget, ICPC_TIMELINESS_DEFINITION));
         return out;
@@ -298,6 +300,32 @@ public final class MetricDefinitions {
 
     public static String consentStatus(Facts.Contact c) {
         return c.consentStatus() == null ? "NOT_RECORDED" : c.consentStatus();
+    }
+
+    /**
+     * The meetings among one child's discussion records each: siblings reported together share one discussion
+     * (one {@code discussionId}) and each child has its own record, but the meeting counts once. It was within
+     * its target, or had the core agencies present, only if every child's record says so (they normally agree:
+     * one meeting, one due time, one attendance).
+     */
+    public static List<Facts.Discussion> meetings(List<Facts.Discussion> records) {
+        Map<UUID, List<Facts.Discussion>> byMeeting = new TreeMap<>();
+        records.forEach(d -> byMeeting.computeIfAbsent(d.discussionId(), k -> new ArrayList<>()).add(d));
+        List<Facts.Discussion> out = new ArrayList<>();
+        byMeeting.values().forEach(children -> {
+            if (children.size() == 1) {
+                out.add(children.get(0));
+                return;
+            }
+            Facts.Discussion first = children.stream()
+                    .min(Comparator.comparing((Facts.Discussion d) -> d.heldAt()).thenComparing(d -> String.valueOf(d.contactId())))
+                    .orElseThrow();
+            boolean withinTarget = children.stream().allMatch(d -> Boolean.TRUE.equals(d.withinTarget()));
+            boolean corePresent = children.stream().allMatch(d -> coreAgenciesPresent(d.coreAgenciesPresent(), d.attendance()));
+            out.add(new Facts.Discussion(first.discussionId(), first.contactId(), first.heldAt(), withinTarget, corePresent,
+                    first.attendance(), first.outcome()));
+        });
+        return out;
     }
 
     /** An enquiry leads to an ICPC when the conference was held, or the enquiry concluded that one is required. */

@@ -68,6 +68,7 @@ public class FactConsumers {
             }
             case InputEvents.DECISION_SUPERSEDED -> facts.decisionSuperseded(event.dataAs(InputEvents.DecisionSuperseded.class));
             case InputEvents.S47_STARTED -> facts.s47Started(event.dataAs(InputEvents.S47Started.class));
+            case InputEvents.S47_WITHDRAWN -> facts.s47Withdrawn(event.dataAs(InputEvents.S47Withdrawn.class));
             case InputEvents.S47_CONCLUDED -> facts.s47Concluded(event.dataAs(InputEvents.S47Concluded.class));
             case InputEvents.ICPC_HELD -> facts.icpcHeld(event.dataAs(InputEvents.IcpcHeld.class));
             case InputEvents.ITEM_OVERDUE -> facts.itemOverdue(event.dataAs(InputEvents.ItemOverdue.class));

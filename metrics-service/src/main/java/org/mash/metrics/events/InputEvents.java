@@ -31,6 +31,7 @@ public final class InputEvents {
     public static final String ICPC_HELD = "mash.strategy.icpc-held.v1";
     public static final String ITEM_OVERDUE = "mash.strategy.item-overdue.v1";
     public static final String DECISION_SUPERSEDED = "mash.strategy.decision-superseded.v1";
+    public static final String S47_WITHDRAWN = "mash.strategy.s47-withdrawn.v1";
     public static final String REFERRER_INFORMED = "mash.contacts.referrer-informed.v1";
 
     private InputEvents() {
@@ -78,6 +79,10 @@ public final class InputEvents {
 
     public record S47Concluded(UUID enquiryId, UUID discussionId, UUID contactId, String childRef, LocalDate startedOn,
                                LocalDate concludedOn, String outcomeCode, boolean icpcRequired, LocalDate icpcTargetDate) {
+    }
+
+    public record S47Withdrawn(UUID enquiryId, UUID discussionId, UUID contactId, String childRef, LocalDate startedOn,
+                               OffsetDateTime withdrawnAt) {
     }
 
     public record IcpcHeld(UUID enquiryId, UUID discussionId, UUID contactId, String childRef, LocalDate startedOn,

@@ -4,19 +4,27 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import java.io.Serializable;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.UUID;
 
-/** A strategy discussion, as the figures need it. */
+/**
+ * One child's record of a strategy discussion, as the figures need it: siblings reported together share one
+ * discussion (one {@code discussionId}) and each has its own record, keyed by its contact id.
+ */
 @Entity
 @Table(name = "discussion_fact")
+@IdClass(DiscussionFact.Key.class)
 public class DiscussionFact extends PanacheEntityBase {
 
     @Id
     @Column(name = "discussion_id")
     public UUID discussionId;
 
+    @Id
     @Column(name = "contact_id")
     public UUID contactId;
 
@@ -50,4 +58,29 @@ public class DiscussionFact extends PanacheEntityBase {
 
     @Column(name = "overdue_flagged_at")
     public OffsetDateTime overdueFlaggedAt;
+
+    /** The key: the discussion and the child (its contact). */
+    public static class Key implements Serializable {
+
+        public UUID discussionId;
+        public UUID contactId;
+
+        public Key() {
+        }
+
+        public Key(UUID discussionId, UUID contactId) {
+            this.discussionId = discussionId;
+            this.contactId = contactId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(discussionId, k.discussionId) && Objects.equals(contactId, k.contactId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(discussionId, contactId);
+        }
+    }
 }

@@ -138,7 +138,7 @@ public class FactQueries {
 
     private static Facts.Enquiry enquiry(S47Fact e) {
         return new Facts.Enquiry(e.enquiryId, e.contactId, e.startedOn, e.icpcTargetDate, e.icpcRequired, e.icpcHeldOn,
-                e.icpcWithinTarget);
+                e.icpcWithinTarget, instant(e.withdrawnAt));
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -138,12 +138,13 @@ public class FactStore {
                 e.result(), e.withinDue(), e.flaggedAt());
     }
 
+    /** Each child of a discussion has its own record (siblings share the discussion id). */
     public Uni<Void> discussionOpened(InputEvents.DiscussionOpened e) {
         return execute("""
                 insert into discussion_fact (discussion_id, case_id, contact_id, child_ref, rag, opened_at, due_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                on conflict (discussion_id) do update set
-                    case_id = excluded.case_id, contact_id = excluded.contact_id, child_ref = excluded.child_ref,
+                on conflict (discussion_id, contact_id) do update set
+                    case_id = excluded.case_id, child_ref = excluded.child_ref,
                     rag = excluded.rag, opened_at = excluded.opened_at,
                     due_at = coalesce(discussion_fact.due_at, excluded.due_at)""",
                 e.discussionId(), e.caseId(), e.contactId(), e.childRef(), e.rag(), e.openedAt(), e.dueAt());
@@ -155,8 +156,8 @@ public class FactStore {
                 insert into discussion_fact (discussion_id, contact_id, child_ref, due_at, held_at, within_target,
                     core_agencies_present, outcome)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                on conflict (discussion_id) do update set
-                    contact_id = excluded.contact_id, child_ref = coalesce(excluded.child_ref, discussion_fact.child_ref),
+                on conflict (discussion_id, contact_id) do update set
+                    child_ref = coalesce(excluded.child_ref, discussion_fact.child_ref),
                     due_at = excluded.due_at, held_at = excluded.held_at,
                     within_target = excluded.within_target, core_agencies_present = excluded.core_agencies_present,
                     outcome = case when discussion_fact.superseded_at is null then excluded.outcome else discussion_fact.outcome end""",
@@ -184,7 +185,7 @@ public class FactStore {
         return execute("""
                 insert into discussion_fact (discussion_id, contact_id, child_ref, outcome, superseded_at)
                 values (?1, ?2, ?3, ?4, ?5)
-                on conflict (discussion_id) do update set
+                on conflict (discussion_id, contact_id) do update set
                     outcome = case when discussion_fact.superseded_at is null or discussion_fact.superseded_at <= excluded.superseded_at
                         then excluded.outcome else discussion_fact.outcome end,
                     superseded_at = greatest(discussion_fact.superseded_at, excluded.superseded_at)""",
@@ -197,7 +198,7 @@ public class FactStore {
             case "DISCUSSION" -> execute("""
                     insert into discussion_fact (discussion_id, contact_id, child_ref, overdue_flagged_at)
                     values (?1, ?2, ?3, ?4)
-                    on conflict (discussion_id) do update set
+                    on conflict (discussion_id, contact_id) do update set
                         overdue_flagged_at = least(discussion_fact.overdue_flagged_at, excluded.overdue_flagged_at)""",
                     e.itemId(), e.contactId(), e.childRef(), e.flaggedAt());
             case "ICPC" -> execute("""
@@ -218,6 +219,23 @@ public class FactStore {
                     discussion_id = excluded.discussion_id, contact_id = excluded.contact_id, child_ref = excluded.child_ref,
                     started_on = excluded.started_on, icpc_target_date = excluded.icpc_target_date, joint = excluded.joint""",
                 e.enquiryId(), e.discussionId(), e.contactId(), e.childRef(), e.startedOn(), e.icpcTargetDate(), e.joint());
+    }
+
+    /**
+     * From {@code s47-withdrawn}: the enquiry no longer counts as started. The first withdrawal time stays;
+     * an {@code s47-started} arriving after it does not touch it, so a withdrawn enquiry is not resurrected.
+     */
+    public Uni<Void> s47Withdrawn(InputEvents.S47Withdrawn e) {
+        return execute("""
+                insert into s47_fact (enquiry_id, discussion_id, contact_id, child_ref, started_on, withdrawn_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6)
+                on conflict (enquiry_id) do update set
+                    discussion_id = coalesce(s47_fact.discussion_id, excluded.discussion_id),
+                    contact_id = coalesce(s47_fact.contact_id, excluded.contact_id),
+                    child_ref = coalesce(s47_fact.child_ref, excluded.child_ref),
+                    started_on = coalesce(s47_fact.started_on, excluded.started_on),
+                    withdrawn_at = least(s47_fact.withdrawn_at, excluded.withdrawn_at)""",
+                e.enquiryId(), e.discussionId(), e.contactId(), e.childRef(), e.startedOn(), e.withdrawnAt());
     }
 
     public Uni<Void> s47Concluded(InputEvents.S47Concluded e) {

@@ -51,4 +51,8 @@ public class S47Fact extends PanacheEntityBase {
 
     @Column(name = "icpc_overdue_flagged_at")
     public java.time.OffsetDateTime icpcOverdueFlaggedAt;
+
+    /** When it was withdrawn (a superseding decision moved the child out of section 47): no longer counts as started. */
+    @Column(name = "withdrawn_at")
+    public java.time.OffsetDateTime withdrawnAt;
 }

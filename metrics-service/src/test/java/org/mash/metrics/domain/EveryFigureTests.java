@@ -277,6 +277,46 @@ class EveryFigureTests {
     }
 
     @Test
+    void siblingsDiscussedTogetherAreOneMeetingEachChildKeepingItsRecord() {
+        Facts.Contact amira = decided(child(1), "2024-03-04T09:00", "2024-03-04T10:00", "STRATEGY_DISCUSSION");
+        Facts.Contact brother = decided(child(2), "2024-03-04T09:00", "2024-03-04T10:00", "STRATEGY_DISCUSSION");
+        Facts.Contact alone = decided(child(3), "2024-03-06T09:00", "2024-03-06T10:00", "STRATEGY_DISCUSSION");
+        java.util.UUID meeting = java.util.UUID.randomUUID();
+        Map<String, String> all3 = Map.of("social-care", "ATTENDED", "police", "ATTENDED", "health", "ATTENDED");
+        FactsFixture f = new FactsFixture().add(amira).add(brother).add(alone);
+        f.discussions.add(new Facts.Discussion(meeting, amira.contactId(), london("2024-03-04T15:00"), true, true, all3, "S47_JOINT"));
+        f.discussions.add(new Facts.Discussion(meeting, brother.contactId(), london("2024-03-04T15:00"), true, true, all3, "NFA"));
+        f.discussion(alone.contactId(), "2024-03-07T15:00", false, Map.of("social-care", "ATTENDED", "police", "ATTENDED"));
+        List<Figure> all = figures(MARCH_2024, f);
+        assertRatio(find(all, "sd-timeliness"), 1, 2);
+        assertRatio(find(all, "sd-attendance"), 1, 2);
+        assertRatio(find(all, "sd-attendance.police"), 2, 2);
+        assertRatio(find(all, "sd-attendance.health"), 1, 2);
+        // one child's record late makes the meeting late
+        List<Facts.Discussion> records = List.of(
+                new Facts.Discussion(meeting, amira.contactId(), london("2024-03-04T15:00"), true, true, all3, "S47_JOINT"),
+                new Facts.Discussion(meeting, brother.contactId(), london("2024-03-04T15:00"), false, true, all3, "NFA"));
+        List<Facts.Discussion> meetings = MetricDefinitions.meetings(records);
+        assertEquals(1, meetings.size());
+        assertFalse(meetings.get(0).withinTarget());
+        assertTrue(meetings.get(0).coreAgenciesPresent());
+    }
+
+    @Test
+    void aWithdrawnEnquiryCountsNowhere() {
+        Facts.Contact c = decided(child(1), "2024-03-04T09:00", "2024-03-04T10:00", "STRATEGY_DISCUSSION");
+        LocalDate started = LocalDate.of(2024, 3, 5);
+        LocalDate target = WORKING_DAYS.plusWorkingDays(started, 15);
+        FactsFixture f = new FactsFixture().add(c).enquiry(c.contactId(), started, target, null);
+        f.enquiries.add(new Facts.Enquiry(java.util.UUID.randomUUID(), c.contactId(), started, target, true, null, null,
+                london("2024-03-06T10:00")));
+        List<Figure> all = figures(MARCH_2024, f);
+        assertEquals(1, find(all, "s47").numerator());
+        assertEquals(1.0, find(all, "s47-rate").value());
+        assertRatio(find(all, "s47-icpc"), 0, 1);
+    }
+
+    @Test
     void section47EnquiriesTheirRateAndIcpcs() {
         Facts.Contact c = decided(child(1), "2024-03-04T09:00", "2024-03-04T10:00", "STRATEGY_DISCUSSION");
         WorkingDays wd = WORKING_DAYS;
