@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.mash.platform.audit.AccessLog;
 import org.mash.platform.outbox.Outbox;
+import org.mash.platform.problem.PersistenceProblems;
 import org.mash.platform.problem.ProblemException;
 import org.mash.triage.domain.CaseAction;
 import org.mash.triage.domain.CheckResult;
@@ -136,7 +137,7 @@ public class CheckService {
     public Uni<CheckOnCase> respond(UUID checkId, String agency, TriageService.Actor officer, CheckResult result,
                                     String information) {
         return respondInTransaction(checkId, agency, officer, result, information)
-                .onFailure(TriageService::isConcurrentUpdate)
+                .onFailure(PersistenceProblems::isConcurrentUpdate)
                 .transform(e -> ProblemException.conflict("someone else answered the check at the same moment"));
     }
 

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import org.mash.platform.audit.AccessLog;
 import org.mash.platform.events.MalformedEventException;
 import org.mash.platform.outbox.Outbox;
+import org.mash.platform.problem.PersistenceProblems;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
 import org.mash.platform.security.Roles;
@@ -179,7 +180,7 @@ public class TriageService {
 
     /** A practitioner takes an unassigned case; of two claims at the same moment one wins, the other is a 409. */
     public Uni<TriageCase> claim(UUID id, Actor actor) {
-        return claimInTransaction(id, actor).onFailure(TriageService::isConcurrentUpdate)
+        return claimInTransaction(id, actor).onFailure(PersistenceProblems::isConcurrentUpdate)
                 .transform(e -> ProblemException.conflict("someone else claimed the case at the same moment"));
     }
 
@@ -210,16 +211,6 @@ public class TriageService {
             c.assignee = null;
             return activities.record(c.id, CaseAction.RELEASED, actor.username(), actor.role(), now(), "from " + was);
         });
-    }
-
-    static boolean isConcurrentUpdate(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException
-                    || t.getClass().getSimpleName().equals("StaleObjectStateException")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private RagRating rating(TriageCase c, Rag rag, String rationale, String by) {
