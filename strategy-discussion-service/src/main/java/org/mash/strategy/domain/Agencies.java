@@ -21,19 +21,22 @@ public final class Agencies {
     public static final List<String> USUAL = List.of(CoreAgencies.SOCIAL_CARE, CoreAgencies.POLICE, CoreAgencies.HEALTH,
             EDUCATION, GP, MENTAL_HEALTH_TRUST, HOUSING, PROBATION, YOUTH_JUSTICE);
 
-    private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{1,49}$");
+    /** The longest agency name: what the metrics store keeps (varchar(40)). */
+    public static final int MAX_LENGTH = 40;
+
+    private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
 
     private Agencies() {
     }
 
-    /** An agency name: lower case letters, digits and hyphens, 2 to 50 characters (e.g. {@code mental-health-trust}). */
+    /** An agency name: lower case letters, digits and hyphens, 2 to 40 characters (e.g. {@code mental-health-trust}). */
     public static List<Violation> check(String field, String agency) {
         if (agency == null || agency.isBlank()) {
             return List.of(new Violation(field, "required", "name the agency, e.g. one of " + USUAL));
         }
         if (!NAME.matcher(agency).matches()) {
             return List.of(new Violation(field, "agency-name", "'" + agency + "' is not an agency name: lower case "
-                    + "letters, digits and hyphens, 2 to 50 characters, e.g. one of " + USUAL));
+                    + "letters, digits and hyphens, 2 to 40 characters, e.g. one of " + USUAL));
         }
         return List.of();
     }

@@ -13,6 +13,6 @@ import java.util.UUID;
 public record ContributionRequest(
         @NotBlank @Size(max = 8_000) String information,
         @NotNull RiskGrading riskGrading,
-        @Size(max = 100) String agency,
+        @Size(max = Agencies.MAX_LENGTH) String agency,
         UUID contactId) {
 }

@@ -47,4 +47,25 @@ public final class DiscussionAccess {
     public static String listScope(Set<String> callerRoles, String callerAgency) {
         return callerRoles.stream().anyMatch(MASH_STAFF::contains) ? null : callerAgency;
     }
+
+    /**
+     * Whether a caller sees the minutes: MASH staff always (the draft too); a participant only once they have been
+     * circulated to their agency ({@code circulatedTo}: the agencies they were sent to).
+     */
+    public static boolean maySeeMinutes(Set<String> callerRoles, String callerAgency, Collection<String> circulatedTo) {
+        if (isMashStaff(callerRoles)) {
+            return true;
+        }
+        return callerRoles.contains(PARTICIPANT) && callerAgency != null && circulatedTo.contains(callerAgency);
+    }
+
+    /** Whether a caller sees an action (or a sending of the minutes) of {@code agency}: MASH staff all, a participant their own agency's. */
+    public static boolean maySeeItemOf(Set<String> callerRoles, String callerAgency, String agency) {
+        return mayActFor(callerRoles, callerAgency, agency);
+    }
+
+    /** Why a core agency was absent is for MASH staff: a participant does not see it. */
+    public static boolean maySeeAbsenceReason(Set<String> callerRoles) {
+        return isMashStaff(callerRoles);
+    }
 }

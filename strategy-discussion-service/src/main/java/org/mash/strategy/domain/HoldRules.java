@@ -36,6 +36,9 @@ public final class HoldRules {
             violations.add(new Violation("heldAt", "not-before-opening",
                     "the discussion opened at " + openedAt + "; it cannot have been held at " + request.heldAt()));
         }
+        // the keys become invitations and are published (mash.strategy.v1 carries no free text): agency names only
+        request.attendance().keySet().forEach(agency ->
+                violations.addAll(Agencies.check("attendance." + agency, agency)));
         violations.addAll(CoreAgencies.check(request.attendance(), request.absenceReason()));
         Map<UUID, ChildDecision> given = request.children() == null ? Map.of() : request.children();
         given.keySet().stream().filter(contactId -> !children.contains(contactId)).forEach(contactId ->

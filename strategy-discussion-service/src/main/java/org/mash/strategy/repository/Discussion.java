@@ -97,8 +97,13 @@ public class Discussion extends PanacheEntityBase {
     @Column(name = "minutes_recorded_at")
     public OffsetDateTime minutesRecordedAt;
 
+    /** When the minutes were first sent (the earliest circulation): from then on they cannot be changed. */
+    @Column(name = "minutes_first_circulated_at")
+    public OffsetDateTime minutesFirstCirculatedAt;
+
     /** When the watcher found it open past its due time (and published item-overdue). */
-    @Column(name = "overdue_flagged_at")
+    /** Set only by the OverdueWatch's conditional update, never by writing the entity back. */
+    @Column(name = "overdue_flagged_at", updatable = false)
     public OffsetDateTime overdueFlaggedAt;
 
     @Version

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -46,6 +47,11 @@ public class DiscussionAction extends PanacheEntityBase {
     @Column(name = "completion_note")
     public String completionNote;
 
-    @Column(name = "overdue_flagged_at")
+    /** Set only by the OverdueWatch's conditional update, never by writing the entity back. */
+    @Column(name = "overdue_flagged_at", updatable = false)
     public OffsetDateTime overdueFlaggedAt;
+
+    /** Concurrent changes of one row: the later fails (409) instead of overwriting the first. */
+    @Version
+    public long version;
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -62,8 +63,13 @@ public class S47Enquiry extends PanacheEntityBase {
     @Column(name = "icpc_recorded_at")
     public java.time.OffsetDateTime icpcRecordedAt;
 
-    @Column(name = "icpc_overdue_flagged_at")
+    /** Set only by the OverdueWatch's conditional update, never by writing the entity back. */
+    @Column(name = "icpc_overdue_flagged_at", updatable = false)
     public java.time.OffsetDateTime icpcOverdueFlaggedAt;
+
+    /** Concurrent changes of one row: the later fails (409) instead of overwriting the first. */
+    @Version
+    public long version;
 
     public boolean active() {
         return withdrawnAt == null;

@@ -2,8 +2,6 @@ package org.mash.strategy.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,11 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mash.platform.problem.Problem;
+import org.mash.platform.problem.ProblemException;
 import org.mash.platform.problem.QueryParams;
 import org.mash.platform.security.Caller;
 import org.mash.platform.security.Roles;
@@ -43,6 +44,8 @@ public class DeadlineResource {
     public record Page(int page, int size, List<DeadlineView> items) {
     }
 
+    static final int MAX_SIZE = 500;
+
     private final DeadlineService deadlines;
     private final StrategyDiscussionService discussions;
     private final Caller caller;
@@ -61,8 +64,20 @@ public class DeadlineResource {
                     + "concluded with ICPC not required); overdue=false only those not yet due; kind = DISCUSSION, "
                     + "ACTION or ICPC. A participant sees those of discussions their agency is invited to.")
     public Uni<Page> list(@QueryParam("overdue") Boolean overdue, @QueryParam("kind") String kind,
-                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                          @QueryParam("page") @DefaultValue("0") int page,
+                          @QueryParam("size") @DefaultValue("50") int size) {
+        // checked here, not by @Min/@Max: a violated constraint on a query parameter loses the parameter's name
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (page < 0 || page > DeadlineService.MAX_PAGE) {
+            errors.add(new Problem.FieldError("page", "range", "page is 0 to " + DeadlineService.MAX_PAGE
+                    + ", not " + page + "; narrow the list with overdue or kind instead"));
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            errors.add(new Problem.FieldError("size", "range", "size is 1 to " + MAX_SIZE + ", not " + size));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
         OverdueKind k = QueryParams.oneOf("kind", kind, OverdueKind.class);
         StrategyDiscussionService.Requester requester = new StrategyDiscussionService.Requester(caller.username(),
                 caller.agency(), caller.roles());

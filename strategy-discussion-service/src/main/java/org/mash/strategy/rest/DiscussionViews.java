@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.mash.strategy.domain.Actions;
 import org.mash.strategy.domain.Attendance;
+import org.mash.strategy.domain.DiscussionAccess;
 import org.mash.strategy.domain.DiscussionStatus;
 import org.mash.strategy.domain.IcpcStatus;
 import org.mash.strategy.domain.InvitationResponse;
@@ -141,18 +142,22 @@ public final class DiscussionViews {
             Decision first = loaded.currentDecision(d.contactId);
             Map<String, Attendance> attendance = new LinkedHashMap<>();
             loaded.attendance().forEach(a -> attendance.put(a.agency, a.status));
+            // a participant sees only their own agency's actions (DiscussionAccess)
+            List<DiscussionAction> actions = loaded.actions().stream()
+                    .filter(a -> DiscussionAccess.maySeeItemOf(requester.roles(), requester.agency(), a.agency)).toList();
             return new Detail(d.id, d.caseId, d.contactId,
                     new ChildDetail(d.childFirstName, d.childLastName, d.childDateOfBirth, d.childExpectedBirth,
                             service.address(d.childAddress)),
                     d.rag, service.concernCodes(d.concernCodes), d.concernSummary, d.openedAt, d.dueAt, s.overdue(),
                     d.overdueFlaggedAt, d.status, s.invitations(), d.heldAt, d.mode, attendance, d.coreAgenciesPresent,
-                    first == null ? null : first.outcome, first == null ? null : first.rationale, d.absenceReason,
+                    first == null ? null : first.outcome, first == null ? null : first.rationale,
+                    DiscussionAccess.maySeeAbsenceReason(requester.roles()) ? d.absenceReason : null,
                     s.s47(),
                     loaded.children().stream().map(c -> ChildView.of(loaded, c, service)).toList(),
                     ParticipationService.visibleContributions(loaded, requester).stream().map(ContributionView::of).toList(),
-                    loaded.actions().stream().map(a -> ActionView.of(a, loaded.asOf())).toList(),
-                    loaded.actions().stream().filter(a -> Actions.overdue(a.completedAt, a.dueOn, loaded.asOf())).count(),
-                    MinutesView.of(loaded));
+                    actions.stream().map(a -> ActionView.of(a, loaded.asOf())).toList(),
+                    actions.stream().filter(a -> Actions.overdue(a.completedAt, a.dueOn, loaded.asOf())).count(),
+                    MinutesView.of(loaded, requester));
         }
     }
 
@@ -177,10 +182,26 @@ public final class DiscussionViews {
     /** The minutes and the log of when they went to whom. */
     public record MinutesView(String text, String recordedBy, OffsetDateTime recordedAt,
                               List<CirculationView> circulation) {
+        /** The minutes in full, with every sending (MASH staff). */
         static MinutesView of(Loaded loaded) {
             Discussion d = loaded.discussion();
             return d.minutes == null ? null : new MinutesView(d.minutes, d.minutesRecordedBy, d.minutesRecordedAt,
                     loaded.circulation().stream().map(CirculationView::of).toList());
+        }
+
+        /**
+         * The minutes as the caller may see them: MASH staff in full; a participant only once they were sent to
+         * their agency, with their own agency's sendings; before that, none (null).
+         */
+        static MinutesView of(Loaded loaded, Requester requester) {
+            Discussion d = loaded.discussion();
+            List<String> sentTo = loaded.circulation().stream().map(m -> m.agency).toList();
+            if (d.minutes == null || !DiscussionAccess.maySeeMinutes(requester.roles(), requester.agency(), sentTo)) {
+                return null;
+            }
+            return new MinutesView(d.minutes, d.minutesRecordedBy, d.minutesRecordedAt, loaded.circulation().stream()
+                    .filter(m -> DiscussionAccess.maySeeItemOf(requester.roles(), requester.agency(), m.agency))
+                    .map(CirculationView::of).toList());
         }
     }
 

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mash.platform.problem.QueryParams;
 import org.mash.platform.security.Caller;
 import org.mash.platform.security.Roles;
+import org.mash.strategy.domain.Agencies;
 import org.mash.strategy.domain.DiscussionStatus;
 import org.mash.strategy.domain.ContributionRequest;
 import org.mash.strategy.domain.HoldRequest;
@@ -300,7 +301,7 @@ public class StrategyDiscussionResource {
         return followUp.recordMinutes(id, request.text(), requester()).map(DiscussionViews.MinutesView::of);
     }
 
-    public record CirculationRequest(@NotBlank @Size(max = 100) String agency, @NotBlank @Size(max = 200) String recipient,
+    public record CirculationRequest(@NotBlank @Size(max = Agencies.MAX_LENGTH) String agency, @NotBlank @Size(max = 200) String recipient,
                                      OffsetDateTime sentAt) {
     }
 

@@ -29,6 +29,9 @@ import org.mash.strategy.service.StrategyDiscussionService.Requester;
 @ApplicationScoped
 public class DeadlineService {
 
+    /** The last page a list may ask for: deeper pages would load (page + 1) x size rows of each kind. */
+    public static final int MAX_PAGE = 1000;
+
     private final StrategyDiscussionService discussions;
 
     public DeadlineService(StrategyDiscussionService discussions) {
@@ -43,7 +46,8 @@ public class DeadlineService {
     @WithTransaction
     public Uni<List<Deadline>> list(Requester requester, OverdueKind kind, Boolean overdue, int page, int size) {
         String agency = DiscussionAccess.listScope(requester.roles(), requester.agency());
-        int limit = (page + 1) * size;
+        // page and size are bounded by the resource (page <= MAX_PAGE, size <= 500); long arithmetic all the same
+        int limit = (int) Math.min(Integer.MAX_VALUE, ((long) page + 1) * size);
         OffsetDateTime now = discussions.now();
         Uni<List<Deadline>> all = Uni.createFrom().item(new ArrayList<>());
         if (kind == null || kind == OverdueKind.DISCUSSION) {

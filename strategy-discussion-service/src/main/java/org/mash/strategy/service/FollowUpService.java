@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.mash.platform.problem.ProblemException;
 import org.mash.strategy.domain.ActionRequest;
 import org.mash.strategy.domain.Actions;
+import org.mash.strategy.domain.Agencies;
 import org.mash.strategy.domain.DiscussionAccess;
 import org.mash.strategy.domain.DiscussionStatus;
 import org.mash.strategy.domain.MashTime;
@@ -45,6 +46,14 @@ public class FollowUpService {
             if (request.contactId() != null && !loaded.childContactIds().contains(request.contactId())) {
                 violations.add(new Violation("contactId", "child-of-the-discussion",
                         "contact " + request.contactId() + " is not a child of this discussion"));
+            }
+            // its participants must see the action to complete it: only an invited agency owns one (not invited
+            // silently either: inviting an agency shows it the child's record, a decision of its own)
+            if (request.agency() != null && Agencies.check("agency", request.agency()).isEmpty()
+                    && loaded.invitations().stream().noneMatch(i -> i.agency.equals(request.agency()))) {
+                violations.add(new Violation("agency", "invited", "'" + request.agency()
+                        + "' was not invited to this discussion (nor recorded in its attendance): an action is owned by an "
+                        + "agency that took part, whose participants can see it"));
             }
             ProblemException invalid = StrategyDiscussionService.invalid(violations);
             if (invalid != null) {
@@ -92,9 +101,10 @@ public class FollowUpService {
         return discussions.visible(id, requester).chain(loaded -> {
             Discussion d = loaded.discussion();
             requireHeld(d, "minutes");
-            if (!Minutes.mayRevise(!loaded.circulation().isEmpty())) {
+            if (!Minutes.mayRevise(d.minutesFirstCirculatedAt != null || !loaded.circulation().isEmpty())) {
                 throw ProblemException.conflict("the minutes of discussion " + id + " were circulated from "
-                        + loaded.circulation().get(0).sentAt + "; what went out cannot be changed");
+                        + (d.minutesFirstCirculatedAt != null ? d.minutesFirstCirculatedAt : loaded.circulation().get(0).sentAt)
+                        + "; what went out cannot be changed");
             }
             d.minutes = text;
             d.minutesRecordedBy = requester.username();
@@ -118,6 +128,11 @@ public class FollowUpService {
                     Minutes.checkCirculation(agency, sent, d.minutesRecordedAt, now.toInstant()));
             if (invalid != null) {
                 throw invalid;
+            }
+            // written in the discussion's row (its version rises): a correction of the minutes racing this
+            // sending fails (409) instead of changing what went out
+            if (d.minutesFirstCirculatedAt == null || sent.isBefore(d.minutesFirstCirculatedAt)) {
+                d.minutesFirstCirculatedAt = sent;
             }
             MinutesCirculation row = new MinutesCirculation();
             row.id = UUID.randomUUID();

@@ -2,16 +2,19 @@ package org.mash.strategy.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.mash.platform.outbox.Outbox;
 import org.mash.strategy.domain.Actions;
+import org.mash.strategy.domain.DiscussionStatus;
 import org.mash.strategy.domain.OverdueKind;
 import org.mash.strategy.domain.S47Conclusion;
 import org.mash.strategy.events.StrategyEvents;
@@ -64,37 +67,67 @@ public class OverdueWatch {
                 })));
     }
 
+    /**
+     * Flags each item with a conditional update (still pending and not flagged yet) and publishes its event only if
+     * that changed the row: the loaded rows are never written back, so a completion, conclusion or ICPC date
+     * committed since they were read is neither overwritten nor flagged as overdue.
+     */
     private Uni<Integer> publish(List<Discussion> late, List<DiscussionAction> actions, List<S47Enquiry> icpcs,
                                  Map<UUID, List<DiscussionChild>> children, OffsetDateTime now) {
+        AtomicInteger flagged = new AtomicInteger();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Discussion d : late) {
-            d.overdueFlaggedAt = now;
-            for (DiscussionChild c : children.getOrDefault(d.id, List.of())) {
-                chain = chain.chain(() -> send(new StrategyEvents.ItemOverdueV1(OverdueKind.DISCUSSION, d.id, d.id,
-                        c.contactId, c.childRef, null, d.dueAt, now)));
-            }
+            chain = chain.chain(() -> Discussion.update("overdueFlaggedAt = :now where id = :id "
+                            + "and overdueFlaggedAt is null and status = :open",
+                    Parameters.with("now", now).and("id", d.id).and("open", DiscussionStatus.OPEN)).chain(updated -> {
+                Uni<Void> events = Uni.createFrom().voidItem();
+                if (updated == 1) {
+                    flagged.incrementAndGet();
+                    for (DiscussionChild c : children.getOrDefault(d.id, List.of())) {
+                        events = events.chain(() -> send(new StrategyEvents.ItemOverdueV1(OverdueKind.DISCUSSION, d.id,
+                                d.id, c.contactId, c.childRef, null, d.dueAt, now)));
+                    }
+                }
+                return events;
+            }));
         }
         for (DiscussionAction a : actions) {
-            a.overdueFlaggedAt = now;
-            for (DiscussionChild c : children.getOrDefault(a.discussionId, List.of())) {
-                if (a.contactId == null || a.contactId.equals(c.contactId)) {
-                    chain = chain.chain(() -> send(new StrategyEvents.ItemOverdueV1(OverdueKind.ACTION, a.id,
-                            a.discussionId, c.contactId, c.childRef, a.agency, Actions.dueAt(a.dueOn), now)));
+            chain = chain.chain(() -> DiscussionAction.update("overdueFlaggedAt = :now where id = :id "
+                            + "and overdueFlaggedAt is null and completedAt is null",
+                    Parameters.with("now", now).and("id", a.id)).chain(updated -> {
+                Uni<Void> events = Uni.createFrom().voidItem();
+                if (updated == 1) {
+                    flagged.incrementAndGet();
+                    for (DiscussionChild c : children.getOrDefault(a.discussionId, List.of())) {
+                        if (a.contactId == null || a.contactId.equals(c.contactId)) {
+                            events = events.chain(() -> send(new StrategyEvents.ItemOverdueV1(OverdueKind.ACTION, a.id,
+                                    a.discussionId, c.contactId, c.childRef, a.agency, Actions.dueAt(a.dueOn), now)));
+                        }
+                    }
                 }
-            }
+                return events;
+            }));
         }
         for (S47Enquiry e : icpcs) {
-            e.icpcOverdueFlaggedAt = now;
-            chain = chain.chain(() -> send(new StrategyEvents.ItemOverdueV1(OverdueKind.ICPC, e.id, e.discussionId,
-                    e.contactId, e.childRef, null, S47Conclusion.dueAt(e.icpcTargetDate), now)));
+            chain = chain.chain(() -> S47Enquiry.update("icpcOverdueFlaggedAt = :now where id = :id "
+                            + "and icpcOverdueFlaggedAt is null and icpcHeldOn is null and withdrawnAt is null "
+                            + "and (icpcRequired is null or icpcRequired = true)",
+                    Parameters.with("now", now).and("id", e.id)).chain(updated -> {
+                if (updated != 1) {
+                    return Uni.createFrom().voidItem();
+                }
+                flagged.incrementAndGet();
+                return send(new StrategyEvents.ItemOverdueV1(OverdueKind.ICPC, e.id, e.discussionId,
+                        e.contactId, e.childRef, null, S47Conclusion.dueAt(e.icpcTargetDate), now));
+            }));
         }
-        int count = late.size() + actions.size() + icpcs.size();
-        return chain.invoke(() -> {
-            if (count > 0) {
-                LOG.warnf("overdue: %d discussion(s) not held, %d action(s) not done, %d ICPC(s) not held",
-                        late.size(), actions.size(), icpcs.size());
+        return chain.map(done -> {
+            if (flagged.get() > 0) {
+                LOG.warnf("overdue: %d item(s) flagged of %d discussion(s) not held, %d action(s) not done, "
+                        + "%d ICPC(s) not held", flagged.get(), late.size(), actions.size(), icpcs.size());
             }
-        }).replaceWith(count);
+            return flagged.get();
+        });
     }
 
     private Uni<Void> send(StrategyEvents.ItemOverdueV1 event) {

@@ -186,19 +186,34 @@ public class StrategyDiscussionService {
                 .replaceWithVoid();
     }
 
-    /** A sibling joins the open discussion of its submission; the meeting is due by the earliest due time. */
+    /**
+     * A sibling joins the open discussion of its submission; the meeting is due by the earliest due time. The
+     * discussion's row is updated and its version raised in one conditional statement: if it was held meanwhile
+     * (the statement waits for the hold to commit, then finds it no longer open), the sibling gets a discussion of
+     * its own; a hold that read the discussion before this join fails on the version (409) instead of holding a
+     * meeting whose new child has no decision.
+     */
     private Uni<Void> join(Discussion d, StrategyDiscussionRequested requested, Rag rag) {
         OffsetDateTime now = now();
         DiscussionChild child = child(d.id, requested, rag, now);
-        d.dueAt = SiblingGroup.dueAt(d.dueAt, conveningTarget.dueAt(rag, requested.authorisedAt()));
+        OffsetDateTime dueAt = SiblingGroup.dueAt(d.dueAt, conveningTarget.dueAt(rag, requested.authorisedAt()));
         StrategyEvents.DiscussionOpenedV1 event = new StrategyEvents.DiscussionOpenedV1(d.id, requested.caseId(),
-                requested.contactId(), requested.childRef(), rag, now, d.dueAt);
-        return child.persist()
-                .chain(() -> outbox.publish(StrategyEvents.TOPIC, requested.contactId().toString(),
-                        StrategyEvents.DISCUSSION_OPENED, d.id.toString(), event))
-                .invoke(() -> LOG.infof("case %s joined discussion %s of its sibling group (due %s)",
-                        requested.caseId(), d.id, d.dueAt))
-                .replaceWithVoid();
+                requested.contactId(), requested.childRef(), rag, now, dueAt);
+        return Discussion.update("dueAt = :dueAt, version = version + 1 where id = :id and status = :open",
+                        Parameters.with("dueAt", dueAt).and("id", d.id).and("open", DiscussionStatus.OPEN))
+                .chain(updated -> {
+                    if (updated != 1) {
+                        LOG.infof("discussion %s was held before case %s could join it; the sibling gets its own",
+                                d.id, requested.caseId());
+                        return openNew(requested, rag);
+                    }
+                    return child.persist()
+                            .chain(() -> outbox.publish(StrategyEvents.TOPIC, requested.contactId().toString(),
+                                    StrategyEvents.DISCUSSION_OPENED, d.id.toString(), event))
+                            .invoke(() -> LOG.infof("case %s joined discussion %s of its sibling group (due %s)",
+                                    requested.caseId(), d.id, dueAt))
+                            .replaceWithVoid();
+                });
     }
 
     private DiscussionChild child(UUID discussionId, StrategyDiscussionRequested requested, Rag rag, OffsetDateTime now) {

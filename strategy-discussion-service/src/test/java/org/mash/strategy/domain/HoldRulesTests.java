@@ -99,4 +99,19 @@ class HoldRulesTests {
         assertEquals(red, SiblingGroup.dueAt(amber, red), "the earliest due time");
         assertEquals(red, SiblingGroup.dueAt(red, amber));
     }
+
+    @Test
+    void everyAttendanceKeyIsAnAgencyNameOfAtMost40Characters() {
+        Map<String, Attendance> attendance = new java.util.LinkedHashMap<>(ALL_THREE);
+        attendance.put("DS Jones", Attendance.ATTENDED);
+        attendance.put("a".repeat(41), Attendance.ATTENDED);
+        attendance.put("b".repeat(40), Attendance.ATTENDED);
+        HoldRequest request = new HoldRequest(OffsetDateTime.parse("2026-11-20T11:00:00Z"), Mode.VIDEO, attendance,
+                Outcome.NFA, "NFA", null, null, null);
+        List<Violation> violations = HoldRules.check(request, OPENED, GRACE, List.of(AMIRA), NOW);
+        assertEquals(List.of("attendance.DS Jones", "attendance." + "a".repeat(41)), fields(violations));
+        assertTrue(violations.stream().allMatch(v -> v.rule().equals("agency-name")));
+        assertTrue(Agencies.check("agency", "c".repeat(40)).isEmpty());
+        assertEquals(1, Agencies.check("agency", "c".repeat(41)).size(), "the metrics store agencies as varchar(40)");
+    }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.mash.platform.testing.DemoUsers;
 import org.mash.platform.testing.EventSchemas;
 import org.mash.platform.testing.KafkaTestClient;
+import org.mash.platform.testing.PostgresTestDatabase;
 import org.mash.strategy.rest.DecisionsTests;
 
 /** Issue #5 point 1: siblings decided together share one discussion, each with its own decision and s47. */
@@ -99,6 +100,56 @@ class SiblingDiscussionTests {
                 TriageHandoffConsumerTests.handoff(lateCase, late, now, submission, "GREEN"));
         String own = TriageHandoffConsumerTests.awaitDiscussion(lateCase);
         assertEquals(false, own.equals(id));
+    }
+
+    @Test
+    void aSiblingWhoJoinsWhileTheMeetingIsBeingHeldMakesThatHoldFailInsteadOfLeavingItWithoutADecision() throws Exception {
+        String submission = UUID.randomUUID().toString();
+        String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        String amiraCase = UUID.randomUUID().toString();
+        String amira = UUID.randomUUID().toString();
+        String bilalCase = UUID.randomUUID().toString();
+        String bilal = UUID.randomUUID().toString();
+        KafkaTestClient.send(TriageHandoffConsumerTests.HANDOFF_TOPIC, amira,
+                TriageHandoffConsumerTests.handoff(amiraCase, amira, now, submission, "RED"));
+        String id = TriageHandoffConsumerTests.awaitDiscussion(amiraCase);
+        String hold = """
+                {"heldAt": "%s", "mode": "VIDEO",
+                 "attendance": {"social-care": "ATTENDED", "police": "ATTENDED", "health": "ATTENDED"},
+                 "outcome": "CSC_ASSESSMENT", "rationale": "Assessment of needs"}"""
+                .formatted(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection staged = PostgresTestDatabase.connect(url)) {
+            // the hold reads the discussion (one child), then waits on this uncommitted attendance row
+            staged.setAutoCommit(false);
+            try (java.sql.Statement s = staged.createStatement()) {
+                s.execute("insert into attendance (discussion_id, agency, status) values ('" + id + "', 'health', 'ATTENDED')");
+            }
+            java.util.concurrent.Future<Integer> held = pool.submit(() -> DemoUsers.manager().contentType(ContentType.JSON)
+                    .body(hold).post(PATH + id + "/held").then().extract().statusCode());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> PostgresTestDatabase.count(
+                    "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'") >= 1);
+            // meanwhile the brother is handed over (same rating and time: the meeting's due time does not change)
+            KafkaTestClient.send(TriageHandoffConsumerTests.HANDOFF_TOPIC, bilal,
+                    TriageHandoffConsumerTests.handoff(bilalCase, bilal, now, submission, "RED"));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> PostgresTestDatabase.count(
+                    "select count(*) from discussion_child where discussion_id = ?::uuid", UUID.fromString(id)) == 2);
+            staged.rollback();
+            assertEquals(409, held.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "the hold read the discussion before Bilal joined: it must not be recorded without his decision");
+        } finally {
+            pool.shutdownNow();
+        }
+        DemoUsers.manager().get(PATH + id).then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("children", hasSize(2));
+        assertEquals(0, KafkaTestClient.readAll(OUT, r -> amira.equals(r.key()) && r.value().contains("discussion-held"),
+                Duration.ofSeconds(2)).size(), "nothing published by the failed hold");
+        DemoUsers.manager().contentType(ContentType.JSON).body(hold).post(PATH + id + "/held").then().statusCode(200)
+                .body("children.find { it.contactId == '" + amira + "' }.decision.outcome", equalTo("CSC_ASSESSMENT"))
+                .body("children.find { it.contactId == '" + bilal + "' }.decision.outcome", equalTo("CSC_ASSESSMENT"));
     }
 
     @Test

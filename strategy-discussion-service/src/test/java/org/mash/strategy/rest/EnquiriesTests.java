@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.mash.platform.testing.DemoUsers;
 import org.mash.platform.testing.EventSchemas;
 import org.mash.platform.testing.KafkaTestClient;
+import org.mash.platform.testing.PostgresTestDatabase;
 import org.mash.strategy.events.TriageHandoffConsumerTests;
 
 /** Issue #5 point 6: the section 47 outcome, then the ICPC held on a date or "ICPC not required". */
@@ -116,5 +117,62 @@ class EnquiriesTests {
         DemoUsers.manager().contentType(ContentType.JSON)
                 .body("{\"concludedOn\": \"" + today() + "\", \"outcomeCode\": \"NFA\"}")
                 .post(PATH + s47[0] + "/enquiries/" + java.util.UUID.randomUUID() + "/outcome").then().statusCode(404);
+    }
+
+    /**
+     * Holds a row lock on {@code table}'s row {@code id} (as a concurrent writer would) while {@code requests}
+     * run, until each of them waits on it; then lets them go together and answers their status codes.
+     */
+    static List<Integer> raceOnRow(String table, String id, List<java.util.function.Supplier<Integer>> requests) throws Exception {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests.size());
+        try (java.sql.Connection lock = PostgresTestDatabase.connect(url)) {
+            lock.setAutoCommit(false);
+            try (java.sql.PreparedStatement s = lock.prepareStatement("select 1 from " + table + " where id = ?::uuid for update")) {
+                s.setString(1, id);
+                s.executeQuery().close();
+            }
+            List<java.util.concurrent.Future<Integer>> answers = requests.stream().map(r -> pool.submit((java.util.concurrent.Callable<Integer>) r::get)).toList();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> PostgresTestDatabase.count(
+                    "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+                    >= requests.size());
+            lock.commit();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                codes.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return codes.stream().sorted().toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoConcurrentConclusionsOfOneEnquiryGiveOne200OneConflictAndOneEvent() throws Exception {
+        String[] s47 = jointS47();
+        String base = PATH + s47[0] + "/enquiries/" + s47[1];
+        java.util.function.Supplier<Integer> conclude = () -> DemoUsers.manager().contentType(ContentType.JSON)
+                .body("{\"concludedOn\": \"" + today() + "\", \"outcomeCode\": \"ICPC\"}")
+                .post(base + "/outcome").then().extract().statusCode();
+        java.util.function.Supplier<Integer> nfa = () -> DemoUsers.practitioner().contentType(ContentType.JSON)
+                .body("{\"concludedOn\": \"" + today() + "\", \"outcomeCode\": \"NFA\"}")
+                .post(base + "/outcome").then().extract().statusCode();
+        assertEquals(List.of(200, 409), raceOnRow("s47_enquiry", s47[1], List.of(conclude, nfa)));
+        List<ConsumerRecord<String, String>> concluded = KafkaTestClient.readAll("mash.strategy.v1",
+                r -> s47[2].equals(r.key()) && r.value().contains("s47-concluded"), Duration.ofSeconds(5));
+        assertEquals(1, concluded.size(), "exactly one s47-concluded");
+        JsonNode event = EventSchemas.assertValid(concluded.get(0).value());
+        String stored = DemoUsers.manager().get(PATH + s47[0]).then().statusCode(200).extract().path("s47.outcomeCode");
+        assertEquals(stored, event.at("/data/outcomeCode").asText(), "the event says what was stored");
+
+        if ("ICPC".equals(stored)) {
+            java.util.function.Supplier<Integer> icpc = () -> DemoUsers.manager().contentType(ContentType.JSON)
+                    .body("{\"heldOn\": \"" + today() + "\"}").post(base + "/icpc").then().extract().statusCode();
+            assertEquals(List.of(200, 409), raceOnRow("s47_enquiry", s47[1], List.of(icpc, icpc)));
+            assertEquals(1, KafkaTestClient.readAll("mash.strategy.v1",
+                    r -> s47[2].equals(r.key()) && r.value().contains("icpc-held"), Duration.ofSeconds(5)).size(),
+                    "exactly one icpc-held");
+        }
     }
 }

@@ -123,6 +123,30 @@ class StrategyDiscussionResourceTests {
     }
 
     @Test
+    void anAttendanceKeyThatIsNotAnAgencyNameIsRefusedAndNeverPublished() {
+        TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
+        String body = """
+                {"heldAt": "%s", "mode": "VIDEO",
+                 "attendance": {"social-care": "ATTENDED", "police": "ATTENDED", "health": "ATTENDED",
+                                "DS Jones": "ATTENDED", "%s": "ATTENDED"},
+                 "outcome": "NFA", "rationale": "No further action"}""".formatted(justNow(), "x".repeat(41));
+        DemoUsers.manager().contentType(ContentType.JSON).body(body)
+                .when().post(PATH + "/" + opened.discussionId() + "/held")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("attendance.DS Jones"))
+                .body("errors.field", hasItem("attendance." + "x".repeat(41)))
+                .body("errors.rule", hasItem("agency-name"));
+        DemoUsers.manager().get(PATH + "/" + opened.discussionId()).then().statusCode(200)
+                .body("status", equalTo("OPEN"))
+                .body("invitations.agency", not(hasItem("DS Jones")));
+        assertEquals(0, org.mash.platform.testing.PostgresTestDatabase.count(
+                "select count(*) from invitation where discussion_id = ?::uuid and agency not in "
+                        + "('social-care', 'police', 'health')", opened.discussionId()));
+        assertEquals(List.of(), KafkaTestClient.readAll("mash.strategy.v1",
+                r -> opened.contactId().equals(r.key()) && r.value().contains("discussion-held"), Duration.ofSeconds(3)));
+    }
+
+    @Test
     void aDiscussionCannotBeHeldInTheFuture() {
         TriageHandoffConsumerTests.Opened opened = TriageHandoffConsumerTests.open();
         DemoUsers.manager().contentType(ContentType.JSON)

@@ -68,11 +68,14 @@ class WalkThroughTests {
                 .put(SD + id + "/minutes").then().statusCode(200);
         manager.get().body("{\"agency\": \"police\", \"recipient\": \"DS Jones, CAIT\"}")
                 .post(SD + id + "/minutes/circulation").then().statusCode(201);
+        // health sees neither police's action nor minutes not sent to health; police sees both
         DemoUsers.participant("health").get(SD + id).then().statusCode(200)
-                .body("actions", hasSize(1)).body("overdueActions", equalTo(0))
-                .body("minutes.circulation", hasSize(1))
+                .body("actions", hasSize(0)).body("overdueActions", equalTo(0))
+                .body("minutes", equalTo(null))
                 .body("invitations.find { it.agency == 'education' }.response", equalTo("PENDING"))
                 .body("attendance.education", equalTo("SENT_INFORMATION"));
+        DemoUsers.participant("police").get(SD + id).then().statusCode(200)
+                .body("actions", hasSize(1)).body("minutes.circulation", hasSize(1));
 
         String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
         manager.get().body("{\"concludedOn\": \"" + today + "\", \"outcomeCode\": \"ICPC\"}")

@@ -2,6 +2,7 @@ package org.mash.strategy.service;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +75,18 @@ class OverdueWatchTests {
         DemoUsers.manager().queryParam("kind", "MEETING").get(DEADLINES).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("kind"));
         DemoUsers.analyst().get(DEADLINES).then().statusCode(403);
+    }
+
+    @Test
+    void aPageBeyondTheLastIsRefusedNamingPage() {
+        DemoUsers.manager().queryParam("page", 5_000_000).queryParam("size", 500).get(DEADLINES).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("page"));
+        DemoUsers.manager().queryParam("page", DeadlineService.MAX_PAGE + 1).get(DEADLINES).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("page"));
+        DemoUsers.manager().queryParam("page", -1).queryParam("size", 501).get(DEADLINES).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItems("page", "size"));
+        DemoUsers.manager().queryParam("page", DeadlineService.MAX_PAGE).queryParam("size", 500).get(DEADLINES)
+                .then().statusCode(200).body("page", equalTo(DeadlineService.MAX_PAGE));
     }
 
     @Test
