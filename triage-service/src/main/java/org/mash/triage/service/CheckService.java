@@ -37,6 +37,9 @@ public class CheckService {
 
     private static final Logger LOG = Logger.getLogger(CheckService.class);
 
+    /** The access-log action on a case when a partner officer saw its child on a check (list, read or answer). */
+    public static final String READ_BY_PARTNER = "READ-BY-PARTNER";
+
     /** A check with the case it is about. */
     public record CheckOnCase(PartnerCheck check, TriageCase c) {
     }
@@ -121,8 +124,17 @@ public class CheckService {
                         logged = logged.chain(() -> accessLog.record("partner-check", s.check().id, officer.username(),
                                 agency, officer.roles(), "LIST"));
                     }
+                    // the child's identity is shown with each check: the case is logged too, once per case on the page
+                    for (UUID caseId : shown.stream().map(s -> s.check().caseId).distinct().toList()) {
+                        logged = logged.chain(() -> readByPartner(caseId, agency, officer));
+                    }
                     return logged;
                 });
+    }
+
+    /** A partner officer saw the child's identity on a check: logged on the case, so its access log names them. */
+    private Uni<Void> readByPartner(UUID caseId, String agency, TriageService.Actor officer) {
+        return accessLog.record("triage-case", caseId, officer.username(), agency, officer.roles(), READ_BY_PARTNER);
     }
 
     /** One check for a partner officer: another agency's check is "not found". The read is logged. */
@@ -130,7 +142,8 @@ public class CheckService {
     public Uni<CheckOnCase> readForAgency(UUID checkId, String agency, TriageService.Actor officer) {
         return visible(checkId, agency)
                 .chain(check -> TriageCase.<TriageCase>findById(check.caseId).map(c -> new CheckOnCase(check, c)))
-                .call(s -> accessLog.record("partner-check", checkId, officer.username(), agency, officer.roles(), "READ"));
+                .call(s -> accessLog.record("partner-check", checkId, officer.username(), agency, officer.roles(), "READ"))
+                .call(s -> readByPartner(s.check().caseId, agency, officer));
     }
 
     /** The agency answers, once; two answers at the same moment: one wins, the other is a 409. */
@@ -165,6 +178,10 @@ public class CheckService {
                                 officer.role(), now, check.agency + ": " + result + (withinDue ? "" : " (late)")))
                         .chain(() -> outbox.publish(TriageEvents.TOPIC, c.contactId.toString(),
                                 TriageEvents.CHECK_RESPONDED, check.id.toString(), event))
+                        // the answer shows the child's identity again: logged like a read
+                        .chain(() -> accessLog.record("partner-check", check.id, officer.username(), agency,
+                                officer.roles(), "RESPOND"))
+                        .chain(() -> readByPartner(c.id, agency, officer))
                         .replaceWith(new CheckOnCase(check, c));
             });
         });

@@ -148,6 +148,31 @@ class PartnerCheckTests {
     }
 
     @Test
+    void aManagerFindsWhichPartnerOfficersSawTheChildInTheCasesAccessLog() {
+        String caseId = DecisionFlowTests.awaitCase(ContactEvents.publishContact(false, null));
+        String checkId = requestCheck(caseId, "housing", "Any concerns about the tenancy? Domestic incident at home.");
+
+        DemoUsers.as("officer.housing.list", "housing", "partner-officer").queryParam("size", 500)
+                .get("/api/v1/triage/checks").then().statusCode(200).body("items.id", hasItem(checkId));
+        DemoUsers.as("officer.housing.read", "housing", "partner-officer").get("/api/v1/triage/checks/" + checkId)
+                .then().statusCode(200).body("child.lastName", equalTo("Khan"));
+        DemoUsers.as("officer.housing.answer", "housing", "partner-officer").contentType(ContentType.JSON)
+                .body("{\"result\": \"NOTHING_KNOWN\"}").post("/api/v1/triage/checks/" + checkId + "/response")
+                .then().statusCode(200).body("child.lastName", equalTo("Khan"));
+
+        var log = DemoUsers.manager().queryParam("recordId", caseId).get("/api/v1/access-log").then().statusCode(200);
+        for (String officer : List.of("officer.housing.list", "officer.housing.read", "officer.housing.answer")) {
+            log.body("items.findAll { it.username == '" + officer + "' && it.action == 'READ-BY-PARTNER' "
+                    + "&& it.recordType == 'triage-case' }.size()", equalTo(1))
+                    .body("items.find { it.username == '" + officer + "' }.agency", equalTo("housing"))
+                    .body("items.find { it.username == '" + officer + "' }.roles", equalTo("partner-officer"));
+        }
+        assertEquals(1, PostgresTestDatabase.count("select count(*) from access_log where record_type = 'partner-check' "
+                + "and record_id = ?::uuid and username = 'officer.housing.answer' and action = 'RESPOND'", checkId));
+        DemoUsers.as("officer.housing.list", "housing", "partner-officer").get("/api/v1/access-log").then().statusCode(403);
+    }
+
+    @Test
     void ofSeveralAnswersAtTheSameMomentOneWinsAndTheOthersAre409() throws Exception {
         String caseId = DecisionFlowTests.awaitCase(ContactEvents.publishContact(false, null));
         String checkId = requestCheck(caseId, "education", "Is attendance a concern? Domestic incident at home.");
