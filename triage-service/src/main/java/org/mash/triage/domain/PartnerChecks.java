@@ -22,7 +22,10 @@ import java.util.Optional;
  *   <li>the agency answers once: information held (with the information) or nothing known; an answer is
  *       late when it comes after the due time, and an unanswered check past its due time is overdue;</li>
  *   <li>a partner officer sees only the checks addressed to their own agency; another agency's check is
- *       "not found", so its existence does not leak.</li>
+ *       "not found", so its existence does not leak;</li>
+ *   <li>once the case's decision is authorised, a check still unanswered is no longer awaited for the decision:
+ *       it stays answerable (what the agency holds may still matter to the next step), but it is not flagged
+ *       or announced overdue any more ({@link #flagOverdue}); a check flagged before the decision stays flagged.</li>
  * </ul>
  */
 public final class PartnerChecks {
@@ -53,6 +56,16 @@ public final class PartnerChecks {
     /** Late: answered after the due time, or unanswered past it. */
     public static boolean overdue(Instant dueAt, Instant respondedAt, Instant now) {
         return (respondedAt != null ? respondedAt : now).isAfter(dueAt);
+    }
+
+    /**
+     * Whether the overdue watch flags a check now (and announces it, once): unanswered, not flagged yet, past its
+     * due time, and its case still undecided. A check of a decided case is not overdue work: the decision it was
+     * asked for has been taken.
+     */
+    public static boolean flagOverdue(CaseStatus caseStatus, Instant dueAt, Instant respondedAt, Instant flaggedAt,
+                                      Instant now) {
+        return caseStatus != CaseStatus.DECIDED && respondedAt == null && flaggedAt == null && now.isAfter(dueAt);
     }
 
     public static List<Violation> checkRequest(CaseStatus status, String agency, String question) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mash.triage.domain.CaseAction;
+import org.mash.triage.domain.PartnerChecks;
 import org.mash.triage.repository.PartnerCheck;
 import org.jboss.logging.Logger;
 import org.mash.platform.outbox.Outbox;
@@ -22,9 +23,10 @@ import org.mash.triage.repository.TriageCase;
 
 /**
  * Makes late work visible: a case past its due time and still undecided, or an information check past its due
- * time and still unanswered, is flagged and its {@code case-overdue} / {@code check-overdue} event published, in
- * one transaction, once (the flag is stored, so a restart does not publish it again). An overdue check also counts
- * on its case ({@code checksOverdue}), so the queue shows it and can be filtered by it.
+ * time and still unanswered while its case is undecided ({@link PartnerChecks#flagOverdue}), is flagged and its
+ * {@code case-overdue} / {@code check-overdue} event published, in one transaction, once (the flag is stored, so a
+ * restart does not publish it again). An overdue check also counts on its case ({@code checksOverdue}), so the
+ * queue shows it and can be filtered by it.
  */
 @ApplicationScoped
 public class OverdueWatch {
@@ -78,11 +80,15 @@ public class OverdueWatch {
     @WithTransaction
     public Uni<Integer> flagOverdueChecks() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return PartnerCheck.<PartnerCheck>find("respondedAt is null and overdueFlaggedAt is null and dueAt < ?1 order by dueAt",
-                        now).page(0, 500).list()
-                .chain(checks -> checks.isEmpty() ? Uni.createFrom().item(0) : TriageCase.<TriageCase>list("id in ?1",
-                        checks.stream().map(ch -> ch.caseId).distinct().toList()).chain(cases -> {
+        // the query selects what PartnerChecks.flagOverdue flags (so decided cases' checks never fill the page)
+        return PartnerCheck.<PartnerCheck>find("respondedAt is null and overdueFlaggedAt is null and dueAt < ?1 "
+                        + "and caseId in (select c.id from TriageCase c where c.status <> ?2) order by dueAt",
+                        now, CaseStatus.DECIDED).page(0, 500).list()
+                .chain(found -> found.isEmpty() ? Uni.createFrom().item(0) : TriageCase.<TriageCase>list("id in ?1",
+                        found.stream().map(ch -> ch.caseId).distinct().toList()).chain(cases -> {
                     Map<UUID, TriageCase> byId = cases.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+                    List<PartnerCheck> checks = found.stream().filter(ch -> PartnerChecks.flagOverdue(
+                            byId.get(ch.caseId).status, ch.dueAt.toInstant(), null, null, now.toInstant())).toList();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (PartnerCheck check : checks) {
                         TriageCase c = byId.get(check.caseId);
@@ -96,8 +102,11 @@ public class OverdueWatch {
                                 .chain(() -> activities.record(c.id, CaseAction.CHECK_OVERDUE, CaseActivities.SYSTEM,
                                         CaseActivities.SYSTEM, now, check.agency + " has not answered by " + check.dueAt));
                     }
-                    return chain.invoke(() -> LOG.warnf("%d information check(s) passed their due time unanswered",
-                            checks.size())).replaceWith(checks.size());
+                    return chain.invoke(() -> {
+                        if (!checks.isEmpty()) {
+                            LOG.warnf("%d information check(s) passed their due time unanswered", checks.size());
+                        }
+                    }).replaceWith(checks.size());
                 }));
     }
 }

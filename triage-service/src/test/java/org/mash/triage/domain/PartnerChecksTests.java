@@ -22,6 +22,21 @@ class PartnerChecksTests {
     }
 
     @Test
+    void aCheckOfADecidedCaseIsNoLongerFlaggedOverdue() {
+        Instant due = london(2026, 11, 20, 18, 30);
+        Instant later = london(2026, 11, 20, 19, 0);
+        assertTrue(PartnerChecks.flagOverdue(CaseStatus.OPEN, due, null, null, later), "undecided, unanswered, past due");
+        assertTrue(PartnerChecks.flagOverdue(CaseStatus.PROPOSED, due, null, null, later), "proposed is still undecided");
+        assertFalse(PartnerChecks.flagOverdue(CaseStatus.DECIDED, due, null, null, later),
+                "the decision is authorised: the check is not awaited for it any more");
+        assertFalse(PartnerChecks.flagOverdue(CaseStatus.OPEN, due, null, null, due), "not before the due time has passed");
+        assertFalse(PartnerChecks.flagOverdue(CaseStatus.OPEN, due, later, null, later), "answered");
+        assertFalse(PartnerChecks.flagOverdue(CaseStatus.OPEN, due, null, later, later), "flagged once only");
+        assertTrue(PartnerChecks.checkResponse(false, CheckResult.NOTHING_KNOWN, null).isEmpty(),
+                "a check of a decided case can still be answered");
+    }
+
+    @Test
     void theAnswerIsDueByTheCasesRagInElapsedTime() {
         Instant asked = london(2026, 11, 20, 16, 30);
         assertEquals(london(2026, 11, 20, 18, 30), checks.due(asked, Rag.RED));

@@ -195,6 +195,39 @@ class PartnerCheckTests {
     }
 
     @Test
+    void aCheckLeftUnansweredWhenTheDecisionIsAuthorisedIsNotFlaggedOverdueButCanStillBeAnswered() {
+        String decidedContact = ContactEvents.publishContact(false, null);
+        String decidedCase = DecisionFlowTests.awaitCase(decidedContact);
+        String undecidedContact = ContactEvents.publishContact(false, null);
+        String undecidedCase = DecisionFlowTests.awaitCase(undecidedContact);
+        String decidedCheck = requestCheck(decidedCase, "mental-health", "Is the mother known to the service? Domestic incident.");
+        String undecidedCheck = requestCheck(undecidedCase, "mental-health", "Is the father known to the service? Domestic incident.");
+        DecisionFlowTests.propose(decidedCase, "{\"outcome\": \"NFA\", \"rationale\": \"Universal services involved\"}", 200);
+        DemoUsers.manager().post("/api/v1/triage/cases/" + decidedCase + "/decision/authorisation").then().statusCode(200);
+
+        // both checks pass their due time at once: the watch that flags the undecided case's check sees both
+        PostgresTestDatabase.executeInApplicationDatabase("update partner_check set due_at = now() - interval '1 minute' "
+                + "where id in ('" + decidedCheck + "', '" + undecidedCheck + "')");
+        awaitEvent(undecidedContact, "check-overdue", undecidedCheck);
+        assertTrue(KafkaTestClient.readAll("mash.triage.v1", r -> decidedContact.equals(r.key())
+                && r.value().contains("check-overdue"), Duration.ofSeconds(4)).isEmpty(),
+                "the decided case's check is not announced overdue");
+        assertEquals(0, PostgresTestDatabase.count("select count(*) from partner_check where id = ?::uuid "
+                + "and overdue_flagged_at is not null", decidedCheck), "nor flagged");
+        assertEquals(0, PostgresTestDatabase.count("select checks_overdue from triage_case where id = ?::uuid", decidedCase));
+        assertEquals(0, PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
+                + "and action = 'CHECK_OVERDUE'", decidedCase));
+
+        // the agency can still open and answer it
+        RequestSpecification officer = DemoUsers.as("officer.mental-health", "mental-health", "partner-officer");
+        officer.get("/api/v1/triage/checks/" + decidedCheck).then().statusCode(200);
+        DemoUsers.as("officer.mental-health", "mental-health", "partner-officer").contentType(ContentType.JSON)
+                .body("{\"result\": \"NOTHING_KNOWN\"}").post("/api/v1/triage/checks/" + decidedCheck + "/response")
+                .then().statusCode(200).body("result", equalTo("NOTHING_KNOWN"));
+        EventSchemas.assertValid(awaitEvent(decidedContact, "check-responded", decidedCheck).value());
+    }
+
+    @Test
     void aCheckPastItsDueTimeIsFlaggedOnTheCaseAndTheQueueAndPublishedOnce() {
         String contactId = ContactEvents.publishContact(true, null);
         String caseId = DecisionFlowTests.awaitCase(contactId);
