@@ -18,7 +18,9 @@ import java.util.Optional;
  *   <li>anything less is no match.</li>
  * </ul>
  * Bands: {@code CERTAIN} (1.0), {@code HIGH} (0.8 and over), {@code MEDIUM} (0.6 and over), {@code LOW}.
- * A match is a suggestion: the practitioner confirms or rejects it, and that choice stands.
+ * A match is a suggestion: the practitioner confirms or rejects it, and that choice stands: only a
+ * {@code SUGGESTED} match can be decided ({@link #checkDecision}); a confirmed match is not rejected later, nor the
+ * other way round (a second choice is a 409 conflict naming who decided, and when).
  */
 public final class HistoryMatching {
 
@@ -70,6 +72,15 @@ public final class HistoryMatching {
             return Optional.of(of("NAME_POSTCODE", 0.5));
         }
         return Optional.empty();
+    }
+
+    /** Whether a practitioner may confirm or reject a match that is {@code current} now: only a suggestion. */
+    public static Optional<Violation> checkDecision(HistoryFlags.MatchStatus current, String decidedBy) {
+        if (current == HistoryFlags.MatchStatus.SUGGESTED) {
+            return Optional.empty();
+        }
+        return Optional.of(new Violation("", "suggested", "the match is already " + current
+                + (decidedBy == null ? "" : " by " + decidedBy) + ": that choice stands"));
     }
 
     public static Band band(double confidence) {

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.mash.triage.domain.HistoryFlags.MatchStatus;
@@ -52,4 +53,7 @@ public class HistoryMatch extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
+
+    @Version
+    public long version;
 }

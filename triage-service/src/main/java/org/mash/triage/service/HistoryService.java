@@ -63,17 +63,34 @@ public class HistoryService {
                 .call(c -> accessLog.record("triage-case", c.id, reader.username(), null, reader.roles(), "READ-HISTORY"))
                 .call(this::ensureMatched)
                 .chain(this::history)
-                .call(h -> {
-                    Uni<Void> logged = Uni.createFrom().voidItem();
-                    for (UUID earlier : h.rows().stream().map(r -> r.earlier().id).distinct().toList()) {
-                        logged = logged.chain(() -> accessLog.record("triage-case", earlier, reader.username(), null,
-                                reader.roles(), "LIST-HISTORY"));
-                    }
-                    return logged;
-                });
+                .call(h -> logEarlier(h, reader));
     }
 
-    /** The practitioner confirms or rejects a suggested match; the choice is kept (who, when) and stands. */
+    /**
+     * Records that the earlier cases of a history (their children's or household's names, their decisions) were
+     * shown to the reader, one entry per earlier case, in one statement (as the queue logs its page).
+     */
+    private Uni<Integer> logEarlier(History h, TriageService.Actor reader) {
+        List<UUID> earlier = h.rows().stream().map(r -> r.earlier().id).distinct().toList();
+        if (earlier.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return TriageCase.getSession().chain(session -> session.createMutationQuery(
+                        "insert into AccessLogEntry (recordType, recordId, username, roles, action, at) "
+                        + "select 'triage-case', c.id, :username, :roles, 'LIST-HISTORY', :at from TriageCase c "
+                        + "where c.id in :ids")
+                .setParameter("username", reader.username())
+                .setParameter("roles", String.join(",", reader.roles().stream().sorted().toList()))
+                .setParameter("at", now())
+                .setParameter("ids", earlier)
+                .executeUpdate());
+    }
+
+    /**
+     * The practitioner confirms or rejects a suggested match; the choice is kept (who, when) and stands: a match
+     * already decided is a 409, and of two choices at the same moment one is kept (the row is versioned). The
+     * history answered is a read of the case and of each earlier case shown, and is logged as such.
+     */
     @WithTransaction
     public Uni<History> decide(UUID caseId, UUID matchId, TriageService.Actor actor, MatchStatus status) {
         return find(caseId).chain(c -> HistoryMatch.<HistoryMatch>find("id = ?1 and caseId = ?2", matchId, caseId)
@@ -81,6 +98,7 @@ public class HistoryService {
                     if (m == null) {
                         throw ProblemException.notFound("no history match " + matchId + " on case " + caseId);
                     }
+                    HistoryMatching.checkDecision(m.status, m.decidedBy).ifPresent(v -> TriageService.reject(List.of(v)));
                     OffsetDateTime now = now();
                     m.status = status;
                     m.decidedBy = actor.username();
@@ -89,7 +107,10 @@ public class HistoryService {
                                     : CaseAction.HISTORY_MATCH_REJECTED, actor.username(), actor.role(), now,
                                     "earlier case " + m.matchedCaseId + " (" + m.method + ", " + m.band + ")")
                             .chain(() -> TriageCase.getSession()).chain(s -> s.flush())
-                            .chain(() -> history(c));
+                            .chain(() -> accessLog.record("triage-case", c.id, actor.username(), null, actor.roles(),
+                                    "READ-HISTORY"))
+                            .chain(() -> history(c))
+                            .call(h -> logEarlier(h, actor));
                 }));
     }
 

@@ -20,6 +20,18 @@ class HistoryMatchingTests {
     }
 
     @Test
+    void onlyASuggestionCanBeConfirmedOrRejectedAndTheChoiceStands() {
+        assertTrue(HistoryMatching.checkDecision(HistoryFlags.MatchStatus.SUGGESTED, null).isEmpty());
+        Optional<Violation> again = HistoryMatching.checkDecision(HistoryFlags.MatchStatus.CONFIRMED, "practitioner");
+        assertTrue(again.isPresent(), "a confirmed match is not rejected later");
+        assertEquals("", again.get().field(), "a conflict with the match's state, not a bad field");
+        assertEquals("suggested", again.get().rule());
+        assertTrue(again.get().message().contains("CONFIRMED by practitioner"), again.get().message());
+        assertTrue(HistoryMatching.checkDecision(HistoryFlags.MatchStatus.REJECTED, "manager").isPresent(),
+                "nor a rejected one confirmed");
+    }
+
+    @Test
     void namesAreComparedWithoutCaseAccentsPunctuationOrSpaces() {
         assertEquals("zoeobriensmith", Names.normalise(" Zoë O'Brien-Smith "));
         assertEquals(Names.normalise("Siobhán"), Names.normalise("SIOBHAN"));

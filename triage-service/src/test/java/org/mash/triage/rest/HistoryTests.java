@@ -134,6 +134,53 @@ class HistoryTests {
     }
 
     @Test
+    void aMatchDecisionStandsAndTheHistoryItAnswersIsAccessLogged() throws Exception {
+        String family = surname("Nowak");
+        LocalDate dob = LocalDate.of(2016, 2, 2);
+        String first = DecisionFlowTests.awaitCase(ContactEvents.publishChild(OffsetDateTime.now().minusDays(60),
+                child("Ola", family, dob, null, "E5 0LL"), List.of()));
+        String second = DecisionFlowTests.awaitCase(ContactEvents.publishChild(OffsetDateTime.now().minusDays(30),
+                child("Ola", family, dob, null, "E5 0LL"), List.of()));
+        String current = DecisionFlowTests.awaitCase(ContactEvents.publishChild(OffsetDateTime.now(),
+                child("Ola", family, dob, null, "E5 0LL"), List.of()));
+        JsonPath h = history(current);
+        String toFirst = (String) entry(h, "Ola", first).get("id");
+        String toSecond = (String) entry(h, "Ola", second).get("id");
+
+        // a confirmed match is not rejected later, nor confirmed again: the choice stands
+        var decider = DemoUsers.as("practitioner.history", "mash", "mash-practitioner");
+        decider.post("/api/v1/triage/cases/" + current + "/history/" + toFirst + "/confirm").then().statusCode(200)
+                .body("matches.find { it.id == '" + toFirst + "' }.status", equalTo("CONFIRMED"));
+        DemoUsers.manager().post("/api/v1/triage/cases/" + current + "/history/" + toFirst + "/reject")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("errors[0].rule", equalTo("suggested"));
+        DemoUsers.practitioner().post("/api/v1/triage/cases/" + current + "/history/" + toFirst + "/confirm")
+                .then().statusCode(409);
+        assertEquals("CONFIRMED", entry(history(current), "Ola", first).get("status"));
+        assertEquals("practitioner.history", entry(history(current), "Ola", first).get("decidedBy"));
+
+        // the history answered names the earlier children: a read of each earlier case, by the decider
+        for (String earlier : List.of(first, second)) {
+            assertEquals(1, PostgresTestDatabase.count("select count(*) from access_log where record_type = 'triage-case' "
+                    + "and record_id = ?::uuid and username = 'practitioner.history' and action = 'LIST-HISTORY'", earlier),
+                    "the earlier case " + earlier + " shown to the decider is logged");
+        }
+        assertEquals(1, PostgresTestDatabase.count("select count(*) from access_log where record_type = 'triage-case' "
+                + "and record_id = ?::uuid and username = 'practitioner.history' and action = 'READ-HISTORY'", current));
+
+        // a confirmation and a rejection at the same moment: one is kept, the other is a 409 (the row is versioned)
+        List<io.restassured.response.Response> answers = ConcurrentChangeTests.race("history_match", toSecond, List.of(
+                () -> DemoUsers.as("practitioner.a", "mash", "mash-practitioner")
+                        .post("/api/v1/triage/cases/" + current + "/history/" + toSecond + "/confirm"),
+                () -> DemoUsers.as("practitioner.b", "mash", "mash-practitioner")
+                        .post("/api/v1/triage/cases/" + current + "/history/" + toSecond + "/reject")));
+        ConcurrentChangeTests.assertLostRace(answers);
+        assertEquals(1, PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid and action "
+                + "in ('HISTORY_MATCH_CONFIRMED', 'HISTORY_MATCH_REJECTED') and detail like ?", current,
+                "earlier case " + second + "%"), "one choice on the timeline");
+    }
+
+    @Test
     void theSameNhsNumberIsCertainAndCountsUntilRejected() {
         String family = surname("Rahman");
         String nhs = String.valueOf(1_000_000_000L + (long) (Math.random() * 8_000_000_000L));
