@@ -167,11 +167,12 @@ public final class MetricDefinitions {
             }
             for (Figure f : figures) {
                 Figure tagged = f.inGroup(breakdown.parameter(), g);
-                out.add(breakdown.personal() ? DisclosureControl.apply(tagged) : tagged);
+                out.add(tagged);
             }
         }
-        // ethnicity, sex and age band put each child in one group: a lone suppressed count would show through
-        return breakdown.personal() ? DisclosureControl.secondary(out) : out;
+        // ethnicity, sex and age band put each child in one group: small numbers are hidden, with every figure
+        // built on them and whatever would give them back by differencing against the headline
+        return breakdown.personal() ? DisclosureControl.control(out) : out;
     }
 
     private static List<Figure> compute(Period period, Instant now, List<Facts.Contact> contacts, List<Facts.Check> checks,

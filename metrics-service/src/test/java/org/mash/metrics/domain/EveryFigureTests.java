@@ -379,7 +379,11 @@ class EveryFigureTests {
         Figure conversion = find(byEthnicity, "conversion", "WBRI");
         assertEquals("withheld", conversion.display(), "3 of 6 would reveal a count of 3");
         assertNull(conversion.numerator());
-        assertEquals(6L, conversion.denominator());
+        assertNull(conversion.denominator(), "WBRI's 6 decided contacts are withheld: as the denominator they would "
+                + "give back APKN's 2 (15 - 6 - 7)");
+        assertNull(find(byEthnicity, "outcomes.NFA", "WBRI").denominator());
+        assertNull(find(byEthnicity, "feedback", "WBRI").denominator());
+        assertEquals(7L, find(byEthnicity, "conversion", "BAFR").denominator());
         assertTrue(byEthnicity.stream().noneMatch(x -> x.id().equals("contacts-rate")), "no population per group");
         // not a personal characteristic: no suppression
         List<Figure> bySource = MetricDefinitions.breakdown(Breakdown.SOURCE, MARCH_2024, LATER, f.facts(), WORKING_DAYS);
