@@ -179,6 +179,16 @@ public class ContactResourceTests {
     }
 
     @Test
+    void aPagingParameterOutOfRangeIsNamed() {
+        DemoUsers.policeReferrer().queryParam("size", 501).get("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("size"))
+                .body("errors[0].rule", equalTo("max"));
+        DemoUsers.policeReferrer().queryParam("page", -1).get("/api/v1/contacts")
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
     void oversizedTextIsNamedAndDateFiltersNarrowTheList() {
         DemoUsers.policeReferrer().contentType(ContentType.JSON)
                 .body(TWO_SIBLINGS.replace("both children were present.", "x".repeat(10_001)))

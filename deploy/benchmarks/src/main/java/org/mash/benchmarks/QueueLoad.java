@@ -31,6 +31,7 @@ import java.util.UUID;
  * <pre>java -cp "deploy/benchmarks/target/classes:$(cat deploy/benchmarks/target/classpath)" org.mash.benchmarks.QueueLoad
  *     [--open 50000] [--closed 500000] [--requests 500] [--triage http://localhost:8082]
  *     [--db jdbc:postgresql://127.0.0.1:5432/mash_triage?user=postgres] [--clean false]</pre>
+ * ({@code --requests 0} only seeds.)
  */
 public final class QueueLoad {
 
@@ -51,6 +52,19 @@ public final class QueueLoad {
             sql.setAutoCommit(true);
             if (Boolean.parseBoolean(opts.getOrDefault("clean", "false"))) {
                 try (Statement st = sql.createStatement()) {
+                    // first what refers to the seeded cases (the overdue watch may have written to their timeline)
+                    List<String[]> references = new ArrayList<>();
+                    try (ResultSet rs = st.executeQuery("select c.conrelid::regclass::text, a.attname from pg_constraint c "
+                            + "join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] "
+                            + "where c.contype = 'f' and c.confrelid = 'triage_case'::regclass")) {
+                        while (rs.next()) {
+                            references.add(new String[] {rs.getString(1), rs.getString(2)});
+                        }
+                    }
+                    for (String[] ref : references) {
+                        st.executeUpdate("delete from " + ref[0] + " where " + ref[1]
+                                + " in (select id from triage_case where submission_id = '" + SEED + "')");
+                    }
                     int gone = st.executeUpdate("delete from triage_case where submission_id = '" + SEED + "'");
                     System.out.printf("removed %d seeded cases%n", gone);
                 }
@@ -66,6 +80,9 @@ public final class QueueLoad {
                     count(sql, "select count(*) from triage_case where status = 'DECIDED'"));
         }
 
+        if (requests <= 0) {
+            return;
+        }
         String token = token(http, keycloak, "practitioner");
         Map<String, String> scenarios = new LinkedHashMap<>();
         scenarios.put("first page (50, by due time)", "");
@@ -161,8 +178,8 @@ public final class QueueLoad {
      */
     static void insert(Connection sql, List<String> columns, UUID template, int from, int n, boolean open) throws Exception {
         Map<String, String> varied = new LinkedHashMap<>();
-        String received = open ? "now() - ((g * 7919) % 432000) * interval '1 second'"
-                : "now() - interval '5 days' - ((g * 7919) % 31536000) * interval '1 second'";
+        String received = open ? "now() - ((g::bigint * 7919) % 432000) * interval '1 second'"
+                : "now() - interval '5 days' - ((g::bigint * 7919) % 31536000) * interval '1 second'";
         String rag = "(case when g % 10 < 2 then 'RED' when g % 10 < 7 then 'AMBER' else 'GREEN' end)";
         String target = "(case when g % 10 < 2 then interval '4 hours' when g % 10 < 7 then interval '24 hours' else interval '72 hours' end)";
         varied.put("id", "gen_random_uuid()");

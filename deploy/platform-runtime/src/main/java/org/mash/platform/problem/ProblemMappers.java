@@ -79,10 +79,19 @@ public class ProblemMappers {
         return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
     }
 
-    private static String fieldPath(ConstraintViolation<?> violation) {
+    /**
+     * The field a violation is about: the property path inside the body, or, for a constraint on a query or path
+     * parameter itself (e.g. {@code @Max} on {@code page}), the parameter's name (compiled with -parameters).
+     */
+    static String fieldPath(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() == ElementKind.METHOD) {
                 continue;
             }
             if (node.getIndex() != null && path.length() > 0) {
@@ -96,7 +105,7 @@ public class ProblemMappers {
                 path.append(name);
             }
         }
-        return path.toString();
+        return path.length() == 0 && parameter != null ? parameter : path.toString();
     }
 
     private static String rule(ConstraintViolation<?> violation) {
