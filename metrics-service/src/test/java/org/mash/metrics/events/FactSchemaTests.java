@@ -61,4 +61,43 @@ class FactSchemaTests {
         assertTrue(columns.contains("contact_fact.informed_at"));
         assertTrue(columns.contains("check_fact.responded_at"));
     }
+    /**
+     * Every valid value fits its column: the longest code of each list (codes/*.csv and the event schemas'
+     * enums) and an agency name of the 40 characters the strategy service allows.
+     */
+    @Test
+    void everyCodeAndAgencyColumnTakesTheLongestValidValue() throws Exception {
+        java.util.Map<String, String> longest = new java.util.TreeMap<>(java.util.Map.ofEntries(
+                java.util.Map.entry("s47_fact.outcome_code", "NFA_CONTINUE_ASSESSMENT"),
+                java.util.Map.entry("contact_fact.outcome", "INFORMATION_AND_ADVICE"),
+                java.util.Map.entry("discussion_fact.outcome", "S47_SINGLE_AGENCY"),
+                java.util.Map.entry("contact_fact.consent_status", "NOT_RECORDED"),
+                java.util.Map.entry("contact_fact.informed_how", "CALLBACK"),
+                java.util.Map.entry("contact_fact.age_band", "UNBORN"),
+                java.util.Map.entry("contact_fact.ethnicity", "WBRI"),
+                java.util.Map.entry("contact_fact.sex", "M"),
+                java.util.Map.entry("contact_fact.rag", "AMBER"),
+                java.util.Map.entry("contact_fact.source_code", "x".repeat(20)),
+                java.util.Map.entry("contact_concern.concern_code", "x".repeat(20)),
+                java.util.Map.entry("check_fact.result", "INFORMATION_HELD"),
+                java.util.Map.entry("discussion_attendance.status", "SENT_INFORMATION"),
+                java.util.Map.entry("contact_fact.agency", "a".repeat(40)),
+                java.util.Map.entry("check_fact.agency", "a".repeat(40)),
+                java.util.Map.entry("discussion_attendance.agency", "a".repeat(40))));
+        java.util.Map<String, Integer> widths = new java.util.TreeMap<>();
+        try (Connection c = PostgresTestDatabase.connect(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+             PreparedStatement s = c.prepareStatement("select table_name || '.' || column_name, character_maximum_length"
+                     + " from information_schema.columns where table_schema = 'public' and data_type = 'character varying'");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                widths.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        longest.forEach((column, value) -> {
+            assertTrue(widths.containsKey(column), "no column " + column);
+            assertTrue(widths.get(column) >= value.length(), column + " is varchar(" + widths.get(column) + "): '" + value
+                    + "' (" + value.length() + ") would not fit");
+        });
+        assertTrue(widths.get("s47_fact.outcome_code") >= 40, "as wide as the strategy service's outcome code");
+    }
 }
