@@ -51,7 +51,7 @@ public class CallbackDispatcher {
     }
 
     @Scheduled(every = "${mash.callbacks.interval:1s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() throws Throwable {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Due> due = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->

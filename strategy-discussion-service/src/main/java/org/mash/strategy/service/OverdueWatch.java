@@ -47,7 +47,7 @@ public class OverdueWatch {
     }
 
     @Scheduled(every = "${mash.strategy.overdue-check:30s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> check() {
         return flagOverdue().replaceWithVoid();
     }

@@ -44,7 +44,7 @@ public class OverdueWatch {
     }
 
     @Scheduled(every = "${mash.triage.overdue-check:30s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> check() {
         return flagOverdue().chain(() -> flagOverdueChecks()).replaceWithVoid();
     }

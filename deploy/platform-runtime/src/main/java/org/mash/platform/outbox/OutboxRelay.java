@@ -48,7 +48,7 @@ public class OutboxRelay {
     int batchSize;
 
     @Scheduled(every = "${mash.outbox.interval:0.1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() throws Throwable {
         relay();
     }
