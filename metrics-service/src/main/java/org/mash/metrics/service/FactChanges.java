@@ -16,6 +16,11 @@ public class FactChanges {
         changed.set(true);
     }
 
+    /** Whether anything changed since the last {@link #take()}; keeps the mark. */
+    boolean pending() {
+        return changed.get();
+    }
+
     /** Whether anything changed since the last call; clears the mark. */
     boolean take() {
         return changed.getAndSet(false);

@@ -9,14 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.mash.metrics.domain.Figure;
 import org.mash.metrics.domain.MetricDefinitions;
 import org.mash.metrics.domain.Period;
+import org.mash.metrics.domain.PublicationPolicy;
+import org.mash.metrics.events.ConsumerLag;
 import org.mash.metrics.events.MetricsEvents;
 import org.mash.metrics.repository.PublicationState;
 import org.mash.platform.outbox.Outbox;
@@ -24,7 +29,9 @@ import org.mash.platform.outbox.Outbox;
 /**
  * Publishes the figures of the current financial year for dashboards when they have changed since last
  * published. Runs once per interval, so many input events give at most one {@code figures-updated} event
- * per interval (coalescing). The event and the record of what was published commit together.
+ * per interval (coalescing). The event and the record of what was published commit together. While the service
+ * catches up on a backlog of events the figures are held ({@link PublicationPolicy}): mid-backlog figures are of no
+ * real moment, and computing them would slow the catching up.
  */
 @ApplicationScoped
 public class FigurePublisher {
@@ -36,32 +43,37 @@ public class FigurePublisher {
     private final Clock clock;
     private final FigureStream stream;
     private final FactChanges changes;
-    private final java.time.Duration recomputeEvery;
-    private java.time.Instant lastComputed = java.time.Instant.MIN;
+    private final ConsumerLag lag;
+    private final PublicationPolicy policy;
+    private Instant lastComputed = Instant.MIN;
+    private boolean catchingUp;
 
-    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FigureStream stream, FactChanges changes,
-                           @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mash.metrics.recompute-every",
-                                   defaultValue = "60s") java.time.Duration recomputeEvery) {
+    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FigureStream stream, FactChanges changes, ConsumerLag lag,
+                           @ConfigProperty(name = "mash.metrics.recompute-every", defaultValue = "60s") Duration recomputeEvery,
+                           @ConfigProperty(name = "mash.metrics.catch-up-lag", defaultValue = "1000") long catchUpLag,
+                           @ConfigProperty(name = "mash.metrics.max-hold-while-catching-up", defaultValue = "5m") Duration maxHold) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
         this.stream = stream;
         this.changes = changes;
-        this.recomputeEvery = recomputeEvery;
+        this.lag = lag;
+        this.policy = new PublicationPolicy(recomputeEvery, catchUpLag, maxHold);
     }
 
     /**
-     * Each interval: recomputes the current financial year's figures if a fact changed since the last time, or
-     * at least every {@code mash.metrics.recompute-every} (the backlog's overdue count moves with the clock alone).
+     * Each interval, recomputes the current financial year's figures when {@link PublicationPolicy} says so: a fact
+     * changed, or {@code mash.metrics.recompute-every} passed; held while the consumers catch up on a backlog.
      */
     @Scheduled(every = "${mash.metrics.publish-interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishChanged() throws Throwable {
-        java.time.Instant now = clock.instant();
-        boolean changed = changes.take();
-        if (!changed && now.isBefore(lastComputed.plus(recomputeEvery))) {
+        Instant now = clock.instant();
+        PublicationPolicy.Decision decision = policy.decide(now, changes.pending(), lastComputed, this::eventsBehind);
+        if (decision != PublicationPolicy.Decision.COMPUTE) {
             return;
         }
+        changes.take();
         try {
             publishIfChanged(Period.currentFinancialYear(clock));
             lastComputed = now;
@@ -71,14 +83,34 @@ public class FigurePublisher {
         }
     }
 
+    /** The events the consumers are behind (0 if not known), logging when catching up starts and ends. */
+    private long eventsBehind() {
+        long behind = lag.behind().orElse(0);
+        boolean now = policy.catchingUp(behind);
+        if (now != catchingUp) {
+            catchingUp = now;
+            if (now) {
+                LOG.infof("catching up: %d events behind; figures are recomputed at most every %s until caught up",
+                        behind, policy.maxHold());
+            } else {
+                LOG.infof("caught up (%d events behind): figures are recomputed as facts change", behind);
+            }
+        }
+        return behind;
+    }
+
     /** Publishes the figures of {@code period} if they differ from those last published; true if published. */
     public boolean publishIfChanged(Period period) throws Throwable {
+        long started = System.nanoTime();
         MetricsEvents.FiguresUpdatedV1 published = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> metrics.count(period)
                 .chain(figures -> PublicationState.<PublicationState>findById(period.label())
                         .chain(state -> publishIfChanged(period, figures, state)))));
+        long millis = (System.nanoTime() - started) / 1_000_000;
         if (published == null) {
+            LOG.debugf("figures of %s unchanged (computed in %d ms)", period.label(), millis);
             return false;
         }
+        LOG.infof("figures of %s changed; published (computed in %d ms)", period.label(), millis);
         // committed: dashboards on the Server-Sent Events stream get the same update
         stream.published(published);
         return true;
@@ -98,7 +130,6 @@ public class FigurePublisher {
         Uni<PublicationState> save = state != null ? Uni.createFrom().item(next) : next.<PublicationState>persist();
         return outbox.publish(MetricsEvents.TOPIC, period.label(), MetricsEvents.FIGURES_UPDATED, period.label(), data)
                 .chain(() -> save)
-                .invoke(() -> LOG.infof("figures of %s changed; published", period.label()))
                 .replaceWith(data);
     }
 

@@ -2,6 +2,9 @@ package org.mash.metrics.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mash.metrics.domain.Breakdown;
 import org.mash.metrics.domain.Figure;
@@ -44,13 +48,13 @@ public class MetricsService {
     @WithSession
     public Uni<Report> report(Period period, Breakdown breakdown) {
         Instant now = clock.instant();
-        return facts.load(period, now).map(loaded -> {
+        return facts.load(period, now).chain(loaded -> offTheEventLoop(() -> {
             List<Figure> figures = new ArrayList<>(MetricDefinitions.figures(period, now, loaded, childPopulation, workingDays));
             if (breakdown != null) {
                 figures.addAll(MetricDefinitions.breakdown(breakdown, period, now, loaded, workingDays));
             }
             return new Report(period, now.atOffset(ZoneOffset.UTC), figures);
-        });
+        }));
     }
 
     /** The headline figures of a period, as of now. */
@@ -62,6 +66,17 @@ public class MetricsService {
     /** The headline figures of a period as of now; call within a session. */
     public Uni<List<Figure>> count(Period period) {
         Instant now = clock.instant();
-        return facts.load(period, now).map(loaded -> MetricDefinitions.figures(period, now, loaded, childPopulation, workingDays));
+        return facts.load(period, now).chain(loaded -> offTheEventLoop(
+                () -> MetricDefinitions.figures(period, now, loaded, childPopulation, workingDays)));
+    }
+
+    /**
+     * Computes on a worker thread, then comes back to the caller's Vert.x context (the session's). A year's figures
+     * take a while over a large store; on the event loop they would hold up the consumers and every request.
+     */
+    private static <T> Uni<T> offTheEventLoop(Supplier<T> computation) {
+        Context context = Vertx.currentContext();
+        Uni<T> computed = Uni.createFrom().item(computation).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return context == null ? computed : computed.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }

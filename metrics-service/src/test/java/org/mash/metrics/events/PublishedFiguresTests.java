@@ -14,20 +14,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.mash.metrics.domain.Period;
 import org.mash.platform.testing.ContractEvents;
+import org.mash.platform.testing.KafkaTestClient;
 import org.mash.platform.testing.DemoUsers;
-import org.mash.platform.testing.KafkaTestBroker;
 
 /**
  * Proof against published figures (issue #6, point 6): a year of events whose counts match Hackney's
@@ -51,8 +44,8 @@ class PublishedFiguresTests {
     void hackney2021To22FromEventsAlone() throws Exception {
         String run = UUID.randomUUID().toString().replace("-", "");
         Templates templates = new Templates();
-        List<ProducerRecord<String, String>> triage = new ArrayList<>();
-        List<ProducerRecord<String, String>> strategy = new ArrayList<>();
+        List<Map.Entry<String, String>> triage = new ArrayList<>();
+        List<Map.Entry<String, String>> strategy = new ArrayList<>();
 
         int referral = 0;
         int enquiry = 0;
@@ -74,18 +67,18 @@ class PublishedFiguresTests {
             }
             String contactId = UUID.randomUUID().toString();
             String caseId = UUID.randomUUID().toString();
-            triage.add(record(InputEvents.TRIAGE_TOPIC, contactId, templates.caseOpened(contactId, caseId, child, receivedAt)));
-            triage.add(record(InputEvents.TRIAGE_TOPIC, contactId, templates.decision(contactId, caseId, child, receivedAt,
+            triage.add(Map.entry(contactId, templates.caseOpened(contactId, caseId, child, receivedAt)));
+            triage.add(Map.entry(contactId, templates.decision(contactId, caseId, child, receivedAt,
                     authorisedAt, isReferral ? "STRATEGY_DISCUSSION" : "NFA")));
             if (isReferral) {
                 if ((long) referral * S47 / REFERRALS != (long) (referral + 1) * S47 / REFERRALS) {
                     String enquiryId = UUID.randomUUID().toString();
                     LocalDate started = day.plusDays(1);
-                    strategy.add(record(InputEvents.STRATEGY_TOPIC, contactId, templates.s47Started(enquiryId, contactId, child, started)));
+                    strategy.add(Map.entry(contactId, templates.s47Started(enquiryId, contactId, child, started)));
                     if ((long) enquiry * ICPCS / S47 != (long) (enquiry + 1) * ICPCS / S47) {
                         LocalDate held = started.plusDays(14).isAfter(Period.financialYear(2021).to())
                                 ? Period.financialYear(2021).to() : started.plusDays(14);
-                        strategy.add(record(InputEvents.STRATEGY_TOPIC, contactId, templates.icpcHeld(enquiryId, contactId, child, started, held)));
+                        strategy.add(Map.entry(contactId, templates.icpcHeld(enquiryId, contactId, child, started, held)));
                         icpc++;
                     }
                     enquiry++;
@@ -98,7 +91,8 @@ class PublishedFiguresTests {
         assertEquals(ICPCS, icpc);
 
         long start = System.nanoTime();
-        publish(triage, strategy);
+        KafkaTestClient.sendAll(InputEvents.TRIAGE_TOPIC, triage);
+        KafkaTestClient.sendAll(InputEvents.STRATEGY_TOPIC, strategy);
         LOG.infof("published %d events in %d ms", triage.size() + strategy.size(), (System.nanoTime() - start) / 1_000_000);
 
         await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
@@ -129,32 +123,6 @@ class PublishedFiguresTests {
     private static String ref(String run, String n) {
         String hex = String.format("%032x", new java.math.BigInteger(1, n.getBytes(StandardCharsets.UTF_8)).mod(java.math.BigInteger.TWO.pow(128)));
         return run + hex;
-    }
-
-    private static ProducerRecord<String, String> record(String topic, String key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-        return record;
-    }
-
-    private static void publish(List<ProducerRecord<String, String>> triage, List<ProducerRecord<String, String>> strategy)
-            throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            triage.forEach(r -> sent.add(producer.send(r)));
-            strategy.forEach(r -> sent.add(producer.send(r)));
-            producer.flush();
-            for (Future<RecordMetadata> f : sent) {
-                f.get();
-            }
-        }
     }
 
     /**
