@@ -68,6 +68,7 @@ public final class MetricsRebuild {
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         long sent = 0;
+        long nextReport = 100_000;
         long t0 = System.nanoTime();
         Instant start = LocalDate.now(ZoneOffset.UTC).minusYears(3).atStartOfDay().toInstant(ZoneOffset.UTC);
         long spanSeconds = ChronoUnit.SECONDS.between(start, Instant.now().minus(1, ChronoUnit.DAYS));
@@ -118,8 +119,9 @@ public final class MetricsRebuild {
                             "joint":true}""".formatted(UUID.randomUUID(), discussionId, contactId, childRef, on, on.plusDays(21)));
                     sent += 3;
                 }
-                if (sent % 100_000 < 5) {
+                if (sent >= nextReport) {
                     System.out.printf("  %,d events sent%n", sent);
+                    nextReport += 100_000;
                 }
             }
             producer.flush();
@@ -147,7 +149,7 @@ public final class MetricsRebuild {
         String group = "metrics-rebuild-" + db;
         Path app = Path.of("metrics-service/target/quarkus-app/quarkus-run.jar");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
+                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
                 "-Dquarkus.http.port=8094",
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + db,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + db,
@@ -195,13 +197,44 @@ public final class MetricsRebuild {
                     break;
                 }
             }
+            reportRecompute(log, process);
         } finally {
             process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
             try (Connection admin = DriverManager.getConnection(postgres); Statement st = admin.createStatement()) {
                 st.execute("drop database if exists " + db + " with (force)");
             }
         }
+    }
+
+    /**
+     * Once caught up, the service computes the current financial year's figures over everything it rebuilt: waits up
+     * to 5 minutes for that publication and reports how long it took, or that the service died (out of memory).
+     */
+    static void reportRecompute(Path log, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                System.out.printf("the service exited (code %d) before publishing the figures: see %s%n", process.exitValue(), log);
+                return;
+            }
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(log);
+            int caughtUp = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("caught up (")) {
+                    caughtUp = i;
+                }
+                if (caughtUp >= 0 && i > caughtUp && lines.get(i).contains("changed; published (computed in")) {
+                    String line = lines.get(i);
+                    System.out.printf("figures after catching up: %s%n", line.substring(line.indexOf("figures of")));
+                    return;
+                }
+            }
+            TimeUnit.SECONDS.sleep(5);
+        }
+        System.out.println("no figures published within 5 minutes of catching up");
     }
 
     static Connection connect(String postgres, String db, Process process) throws Exception {

@@ -191,7 +191,8 @@ public final class LocalStack implements AutoCloseable {
         }
         String db = "//" + options.pgHost() + ":" + options.pgPort() + "/" + options.database(service);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-jar", jar.toString())
+                // a service out of memory stops, to be seen and restarted, rather than run on half-broken
+                "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString())
                 .directory(options.root().resolve(service.name()).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logDir().resolve(service.name() + ".log").toFile()));
