@@ -1,9 +1,11 @@
 package org.mash.metrics.events;
 
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -30,26 +32,37 @@ public class ConsumerLag {
 
     /** The events behind, over every channel; empty if no consumer knows its lag yet (not assigned, not fetched). */
     public OptionalLong behind() {
-        long total = 0;
-        boolean known = false;
-        for (String channel : CHANNELS) {
-            OptionalLong lag = behind(channel);
-            if (lag.isPresent()) {
-                known = true;
-                total += lag.getAsLong();
-            }
-        }
-        return known ? OptionalLong.of(total) : OptionalLong.empty();
+        return behind(CHANNELS);
     }
 
-    /** The events behind on one channel, empty if not known. Blocks for at most a poll; call off the event loop. */
+    /**
+     * The events behind on one channel, over all its consumers (with {@code concurrency}, the copies
+     * {@code channel$1}, {@code channel$2}...), empty if not known.
+     */
     public OptionalLong behind(String channel) {
+        return behind(List.of(channel));
+    }
+
+    /**
+     * Asks every consumer of {@code channels} at once, each on its own polling thread, so the answer takes at most
+     * about one poll (up to a second when idle). Blocks: call off the event loop.
+     */
+    private OptionalLong behind(List<String> channels) {
         try {
-            List<KafkaConsumer<Object, Object>> consumers = kafka.getConsumers(channel);
+            List<Uni<OptionalLong>> lags = new ArrayList<>();
+            for (String name : kafka.getConsumerChannels()) {
+                if (channels.stream().anyMatch(channel -> name.equals(channel) || name.startsWith(channel + "$"))) {
+                    for (KafkaConsumer<Object, Object> consumer : kafka.<Object, Object>getConsumers(name)) {
+                        lags.add(consumer.runOnPollingThread(ConsumerLag::lagOf));
+                    }
+                }
+            }
+            if (lags.isEmpty()) {
+                return OptionalLong.empty();
+            }
             long total = 0;
             boolean known = false;
-            for (KafkaConsumer<Object, Object> consumer : consumers) {
-                OptionalLong lag = consumer.runOnPollingThread(ConsumerLag::lagOf).await().atMost(Duration.ofSeconds(5));
+            for (OptionalLong lag : Uni.join().all(lags).andFailFast().await().atMost(Duration.ofSeconds(5))) {
                 if (lag.isPresent()) {
                     known = true;
                     total += lag.getAsLong();
@@ -57,7 +70,7 @@ public class ConsumerLag {
             }
             return known ? OptionalLong.of(total) : OptionalLong.empty();
         } catch (RuntimeException e) {
-            LOG.debugf("lag of %s not known: %s", channel, e.toString());
+            LOG.debugf("lag of %s not known: %s", channels, e.toString());
             return OptionalLong.empty();
         }
     }

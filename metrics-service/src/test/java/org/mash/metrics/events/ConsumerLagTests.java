@@ -27,7 +27,7 @@ class ConsumerLagTests {
 
     @Test
     void aBurstOfEventsShowsAsLagUntilApplied() {
-        int burst = 5_000;
+        int burst = 10_000;
         List<Map.Entry<String, String>> events = new ArrayList<>();
         for (int i = 0; i < burst; i++) {
             String key = UUID.randomUUID().toString();
