@@ -1,28 +1,28 @@
 package org.mash.metrics.events;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.jboss.logging.Logger;
 
 /**
- * How many events the fact consumers are behind their topics: for each channel, the end of each assigned
- * partition (its high watermark, as of the consumer's last fetch) minus the consumer's position. Read on the
- * consumers' own polling threads, from what the Kafka client already knows: no call to the broker.
- * Events fetched but not yet applied (at most a poll or two) do not count.
+ * How many events the fact consumers are behind their topics: for each assigned partition, the end of the partition
+ * (its high watermark) minus the consumer's position, as of the consumer's last fetch. Read from the Kafka client's
+ * own metrics ({@code records-lag} per partition), which any thread may read at once: no call to the broker, and no
+ * wait for the polling thread. Events fetched but not yet applied (at most a poll or two) do not count.
  */
 @ApplicationScoped
 public class ConsumerLag {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLag.class);
     static final List<String> CHANNELS = List.of("triage-events", "strategy-events", "contacts-status-events");
+    private static final String GROUP = "consumer-fetch-manager-metrics";
+    private static final String RECORDS_LAG = "records-lag";
 
     private final KafkaClientService kafka;
 
@@ -43,29 +43,23 @@ public class ConsumerLag {
         return behind(List.of(channel));
     }
 
-    /**
-     * Asks every consumer of {@code channels} at once, each on its own polling thread, so the answer takes at most
-     * about one poll (up to a second when idle). Blocks: call off the event loop.
-     */
     private OptionalLong behind(List<String> channels) {
         try {
-            List<Uni<OptionalLong>> lags = new ArrayList<>();
-            for (String name : kafka.getConsumerChannels()) {
-                if (channels.stream().anyMatch(channel -> name.equals(channel) || name.startsWith(channel + "$"))) {
-                    for (KafkaConsumer<Object, Object> consumer : kafka.<Object, Object>getConsumers(name)) {
-                        lags.add(consumer.runOnPollingThread(ConsumerLag::lagOf));
-                    }
-                }
-            }
-            if (lags.isEmpty()) {
-                return OptionalLong.empty();
-            }
             long total = 0;
             boolean known = false;
-            for (OptionalLong lag : Uni.join().all(lags).andFailFast().await().atMost(Duration.ofSeconds(5))) {
-                if (lag.isPresent()) {
-                    known = true;
-                    total += lag.getAsLong();
+            for (String name : kafka.getConsumerChannels()) {
+                if (channels.stream().noneMatch(channel -> name.equals(channel) || name.startsWith(channel + "$"))) {
+                    continue;
+                }
+                for (KafkaConsumer<Object, Object> consumer : kafka.<Object, Object>getConsumers(name)) {
+                    for (Map.Entry<MetricName, ? extends Metric> metric : consumer.unwrap().metrics().entrySet()) {
+                        MetricName id = metric.getKey();
+                        if (RECORDS_LAG.equals(id.name()) && GROUP.equals(id.group()) && id.tags().containsKey("partition")
+                                && metric.getValue().metricValue() instanceof Double lag && !lag.isNaN()) {
+                            known = true;
+                            total += Math.max(0, lag.longValue());
+                        }
+                    }
                 }
             }
             return known ? OptionalLong.of(total) : OptionalLong.empty();
@@ -73,18 +67,5 @@ public class ConsumerLag {
             LOG.debugf("lag of %s not known: %s", channels, e.toString());
             return OptionalLong.empty();
         }
-    }
-
-    private static OptionalLong lagOf(Consumer<Object, Object> consumer) {
-        long total = 0;
-        boolean known = false;
-        for (TopicPartition partition : consumer.assignment()) {
-            OptionalLong lag = consumer.currentLag(partition);
-            if (lag.isPresent()) {
-                known = true;
-                total += lag.getAsLong();
-            }
-        }
-        return known ? OptionalLong.of(total) : OptionalLong.empty();
     }
 }
