@@ -97,6 +97,55 @@ class ConcurrentChangeTests {
                 "one consent recording kept");
     }
 
+    @Test
+    void ofAnAuthorisationAndAReturnAtTheSameMomentOneWinsTheOtherIs409() throws Exception {
+        String contactId = ContactEvents.publishContact(false, null);
+        String caseId = DecisionFlowTests.awaitCase(contactId);
+        DecisionFlowTests.propose(caseId, "{\"outcome\": \"NFA\", \"rationale\": \"Universal services involved\"}", 200);
+
+        List<Response> answers = race(caseId, List.of(
+                () -> DemoUsers.as("manager.a", "mash", "mash-manager")
+                        .post("/api/v1/triage/cases/" + caseId + "/decision/authorisation"),
+                () -> DemoUsers.as("manager.b", "mash", "mash-manager").contentType(ContentType.JSON)
+                        .body("{\"comment\": \"Ask the school what they saw first\"}")
+                        .post("/api/v1/triage/cases/" + caseId + "/decision/return")));
+
+        assertLostRace(answers);
+        long authorised = PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
+                + "and action = 'AUTHORISED'", caseId);
+        long returned = PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
+                + "and action = 'RETURNED'", caseId);
+        assertEquals(1, authorised + returned, "the decision was either authorised or returned, not both");
+        assertEquals(authorised, KafkaTestClient.readAll("mash.triage.v1",
+                r -> contactId.equals(r.key()) && r.value().contains("decision-authorised"), Duration.ofSeconds(4)).size(),
+                "a decision-authorised event only if the authorisation won");
+    }
+
+    @Test
+    void ofTwoAssignmentsOrLevelsOfNeedAtTheSameMomentOneWinsTheOtherIs409() throws Exception {
+        String caseId = DecisionFlowTests.awaitCase(ContactEvents.publishContact(false, null));
+
+        List<Response> assignments = race(caseId, List.of(
+                () -> DemoUsers.as("manager.a", "mash", "mash-manager").contentType(ContentType.JSON)
+                        .body("{\"assignee\": \"practitioner.a\"}").post("/api/v1/triage/cases/" + caseId + "/assignment"),
+                () -> DemoUsers.as("manager.b", "mash", "mash-manager").contentType(ContentType.JSON)
+                        .body("{\"assignee\": \"practitioner.b\"}").post("/api/v1/triage/cases/" + caseId + "/assignment")));
+        assertLostRace(assignments);
+        assertEquals(1, PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
+                + "and action = 'ASSIGNED'", caseId), "one assignment on the timeline");
+
+        List<Response> levels = race(caseId, List.of(
+                () -> DemoUsers.as("practitioner.a", "mash", "mash-practitioner").contentType(ContentType.JSON)
+                        .body("{\"level\": 3, \"rationale\": \"Several needs, family engaging\"}")
+                        .post("/api/v1/triage/cases/" + caseId + "/level-of-need"),
+                () -> DemoUsers.as("practitioner.b", "mash", "mash-practitioner").contentType(ContentType.JSON)
+                        .body("{\"level\": 4, \"rationale\": \"Domestic abuse with the children present\"}")
+                        .post("/api/v1/triage/cases/" + caseId + "/level-of-need")));
+        assertLostRace(levels);
+        assertEquals(1, PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
+                + "and action = 'LEVEL_OF_NEED_RECORDED'", caseId), "one level of need on the timeline");
+    }
+
     /**
      * Sends the requests at once while the test holds the case's row (FOR NO KEY UPDATE: the requests' reads and
      * their inserts referencing the case go through, their update of the case waits); once every request waits
