@@ -40,19 +40,14 @@ class ConcurrentChangeTests {
         DecisionFlowTests.propose(caseId, "{\"outcome\": \"NFA\", \"rationale\": \"Universal services involved\"}", 200);
 
         List<Response> answers = race(caseId, List.of(
-                () -> DemoUsers.as("manager.a", "mash", "mash-manager")
-                        .post("/api/v1/triage/cases/" + caseId + "/decision/authorisation"),
-                () -> DemoUsers.as("manager.b", "mash", "mash-manager")
-                        .post("/api/v1/triage/cases/" + caseId + "/decision/authorisation")));
+                () -> authorise("manager.a", caseId),
+                () -> authorise("manager.b", caseId)));
 
         assertLostRace(answers);
         KafkaTestClient.awaitRecords("mash.triage.v1",
                 r -> contactId.equals(r.key()) && r.value().contains("decision-authorised"), 1, Duration.ofSeconds(30));
-        assertEquals(1, KafkaTestClient.readAll("mash.triage.v1",
-                r -> contactId.equals(r.key()) && r.value().contains("decision-authorised"), Duration.ofSeconds(4)).size(),
-                "exactly one decision-authorised event");
-        assertEquals(1, PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
-                + "and action = 'AUTHORISED'", caseId), "one authorisation on the timeline");
+        assertEquals(1, decisionsAuthorised(contactId), "exactly one decision-authorised event");
+        assertEquals(1, onTimeline(caseId, "AUTHORISED"), "one authorisation on the timeline");
     }
 
     @Test
@@ -60,16 +55,13 @@ class ConcurrentChangeTests {
         String caseId = DecisionFlowTests.awaitCase(ContactEvents.publishContact(false, null));
 
         List<Response> answers = race(caseId, List.of(
-                () -> DemoUsers.as("practitioner.a", "mash", "mash-practitioner").contentType(ContentType.JSON)
-                        .body("{\"outcome\": \"NFA\", \"rationale\": \"Universal services involved\"}")
-                        .post("/api/v1/triage/cases/" + caseId + "/decision"),
-                () -> DemoUsers.as("practitioner.b", "mash", "mash-practitioner").contentType(ContentType.JSON)
-                        .body("{\"outcome\": \"EARLY_HELP\", \"rationale\": \"Family support would help\"}")
-                        .post("/api/v1/triage/cases/" + caseId + "/decision")));
+                () -> post("practitioner.a", "mash-practitioner", caseId, "/decision",
+                        "{\"outcome\": \"NFA\", \"rationale\": \"Universal services involved\"}"),
+                () -> post("practitioner.b", "mash-practitioner", caseId, "/decision",
+                        "{\"outcome\": \"EARLY_HELP\", \"rationale\": \"Family support would help\"}")));
 
         assertLostRace(answers);
-        assertEquals(1, PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
-                + "and action = 'PROPOSED'", caseId), "one proposal on the timeline");
+        assertEquals(1, onTimeline(caseId, "PROPOSED"), "one proposal on the timeline");
     }
 
     @Test
@@ -77,21 +69,17 @@ class ConcurrentChangeTests {
         String caseId = DecisionFlowTests.awaitCase(ContactEvents.publishContact(false, null));
 
         List<Response> ratings = race(caseId, List.of(
-                () -> DemoUsers.as("practitioner.a", "mash", "mash-practitioner").contentType(ContentType.JSON)
-                        .body("{\"rag\": \"RED\", \"rationale\": \"Police report an assault\"}")
-                        .post("/api/v1/triage/cases/" + caseId + "/rating"),
-                () -> DemoUsers.as("manager.b", "mash", "mash-manager").contentType(ContentType.JSON)
-                        .body("{\"rag\": \"AMBER\", \"rationale\": \"Known to early help\"}")
-                        .post("/api/v1/triage/cases/" + caseId + "/rating")));
+                () -> post("practitioner.a", "mash-practitioner", caseId, "/rating",
+                        "{\"rag\": \"RED\", \"rationale\": \"Police report an assault\"}"),
+                () -> post("manager.b", "mash-manager", caseId, "/rating",
+                        "{\"rag\": \"AMBER\", \"rationale\": \"Known to early help\"}")));
         assertLostRace(ratings);
         assertEquals(1, PostgresTestDatabase.count("select count(*) from rag_rating where case_id = ?::uuid "
                 + "and rated_by <> 'system'", caseId), "one rating kept");
 
         List<Response> consents = race(caseId, List.of(
-                () -> DemoUsers.as("practitioner.a", "mash", "mash-practitioner").contentType(ContentType.JSON)
-                        .body("{\"status\": \"GIVEN\"}").post("/api/v1/triage/cases/" + caseId + "/consent"),
-                () -> DemoUsers.as("practitioner.b", "mash", "mash-practitioner").contentType(ContentType.JSON)
-                        .body("{\"status\": \"REFUSED\"}").post("/api/v1/triage/cases/" + caseId + "/consent")));
+                () -> post("practitioner.a", "mash-practitioner", caseId, "/consent", "{\"status\": \"GIVEN\"}"),
+                () -> post("practitioner.b", "mash-practitioner", caseId, "/consent", "{\"status\": \"REFUSED\"}")));
         assertLostRace(consents);
         assertEquals(1, PostgresTestDatabase.count("select count(*) from consent_record where case_id = ?::uuid", caseId),
                 "one consent recording kept");
@@ -104,21 +92,15 @@ class ConcurrentChangeTests {
         DecisionFlowTests.propose(caseId, "{\"outcome\": \"NFA\", \"rationale\": \"Universal services involved\"}", 200);
 
         List<Response> answers = race(caseId, List.of(
-                () -> DemoUsers.as("manager.a", "mash", "mash-manager")
-                        .post("/api/v1/triage/cases/" + caseId + "/decision/authorisation"),
-                () -> DemoUsers.as("manager.b", "mash", "mash-manager").contentType(ContentType.JSON)
-                        .body("{\"comment\": \"Ask the school what they saw first\"}")
-                        .post("/api/v1/triage/cases/" + caseId + "/decision/return")));
+                () -> authorise("manager.a", caseId),
+                () -> post("manager.b", "mash-manager", caseId, "/decision/return",
+                        "{\"comment\": \"Ask the school what they saw first\"}")));
 
         assertLostRace(answers);
-        long authorised = PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
-                + "and action = 'AUTHORISED'", caseId);
-        long returned = PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
-                + "and action = 'RETURNED'", caseId);
+        long authorised = onTimeline(caseId, "AUTHORISED");
+        long returned = onTimeline(caseId, "RETURNED");
         assertEquals(1, authorised + returned, "the decision was either authorised or returned, not both");
-        assertEquals(authorised, KafkaTestClient.readAll("mash.triage.v1",
-                r -> contactId.equals(r.key()) && r.value().contains("decision-authorised"), Duration.ofSeconds(4)).size(),
-                "a decision-authorised event only if the authorisation won");
+        assertEquals(authorised, decisionsAuthorised(contactId), "a decision-authorised event only if the authorisation won");
     }
 
     @Test
@@ -126,24 +108,18 @@ class ConcurrentChangeTests {
         String caseId = DecisionFlowTests.awaitCase(ContactEvents.publishContact(false, null));
 
         List<Response> assignments = race(caseId, List.of(
-                () -> DemoUsers.as("manager.a", "mash", "mash-manager").contentType(ContentType.JSON)
-                        .body("{\"assignee\": \"practitioner.a\"}").post("/api/v1/triage/cases/" + caseId + "/assignment"),
-                () -> DemoUsers.as("manager.b", "mash", "mash-manager").contentType(ContentType.JSON)
-                        .body("{\"assignee\": \"practitioner.b\"}").post("/api/v1/triage/cases/" + caseId + "/assignment")));
+                () -> post("manager.a", "mash-manager", caseId, "/assignment", "{\"assignee\": \"practitioner.a\"}"),
+                () -> post("manager.b", "mash-manager", caseId, "/assignment", "{\"assignee\": \"practitioner.b\"}")));
         assertLostRace(assignments);
-        assertEquals(1, PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
-                + "and action = 'ASSIGNED'", caseId), "one assignment on the timeline");
+        assertEquals(1, onTimeline(caseId, "ASSIGNED"), "one assignment on the timeline");
 
         List<Response> levels = race(caseId, List.of(
-                () -> DemoUsers.as("practitioner.a", "mash", "mash-practitioner").contentType(ContentType.JSON)
-                        .body("{\"level\": 3, \"rationale\": \"Several needs, family engaging\"}")
-                        .post("/api/v1/triage/cases/" + caseId + "/level-of-need"),
-                () -> DemoUsers.as("practitioner.b", "mash", "mash-practitioner").contentType(ContentType.JSON)
-                        .body("{\"level\": 4, \"rationale\": \"Domestic abuse with the children present\"}")
-                        .post("/api/v1/triage/cases/" + caseId + "/level-of-need")));
+                () -> post("practitioner.a", "mash-practitioner", caseId, "/level-of-need",
+                        "{\"level\": 3, \"rationale\": \"Several needs, family engaging\"}"),
+                () -> post("practitioner.b", "mash-practitioner", caseId, "/level-of-need",
+                        "{\"level\": 4, \"rationale\": \"Domestic abuse with the children present\"}")));
         assertLostRace(levels);
-        assertEquals(1, PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid "
-                + "and action = 'LEVEL_OF_NEED_RECORDED'", caseId), "one level of need on the timeline");
+        assertEquals(1, onTimeline(caseId, "LEVEL_OF_NEED_RECORDED"), "one level of need on the timeline");
     }
 
     /**
@@ -200,5 +176,28 @@ class ConcurrentChangeTests {
 
     private static List<Integer> statuses(List<Response> answers) {
         return answers.stream().map(Response::statusCode).sorted().toList();
+    }
+
+    /** {@code body} posted to the case's {@code path} (after {@code /cases/{id}}) as {@code user} with {@code role}. */
+    private static Response post(String user, String role, String caseId, String path, String body) {
+        return DemoUsers.as(user, "mash", role).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/triage/cases/" + caseId + path);
+    }
+
+    /** The proposed decision authorised by {@code manager}. */
+    private static Response authorise(String manager, String caseId) {
+        return DemoUsers.as(manager, "mash", "mash-manager").post("/api/v1/triage/cases/" + caseId + "/decision/authorisation");
+    }
+
+    /** How many times {@code action} stands on the case's timeline. */
+    private static long onTimeline(String caseId, String action) throws Exception {
+        return PostgresTestDatabase.count("select count(*) from case_activity where case_id = ?::uuid and action = ?",
+                caseId, action);
+    }
+
+    /** The decision-authorised events published for the contact. */
+    private static int decisionsAuthorised(String contactId) {
+        return KafkaTestClient.readAll("mash.triage.v1",
+                r -> contactId.equals(r.key()) && r.value().contains("decision-authorised"), Duration.ofSeconds(4)).size();
     }
 }
