@@ -3,10 +3,13 @@ package org.mash.contacts.events;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mash.contacts.service.ContactService;
 import org.mash.platform.events.CloudEvent;
+import org.mash.platform.inbox.EventConsumer;
 import org.mash.platform.inbox.Inbox;
 
 /**
@@ -14,7 +17,7 @@ import org.mash.platform.inbox.Inbox;
  * the fields it needs; other fields and other event types are ignored.
  */
 @ApplicationScoped
-public class TriageEventsConsumer {
+public class TriageEventsConsumer implements EventConsumer {
 
     static final String CASE_OPENED = "mash.triage.case-opened.v1";
     static final String DECISION_AUTHORISED = "mash.triage.decision-authorised.v1";
@@ -27,20 +30,41 @@ public class TriageEventsConsumer {
     public record DecisionAuthorised(UUID caseId, UUID contactId, String outcome, OffsetDateTime authorisedAt) {
     }
 
+    private static final Set<String> HANDLED = Set.of(CASE_OPENED, DECISION_AUTHORISED);
+
     private final Inbox inbox;
     private final ContactService contacts;
+    private final String topic;
 
-    public TriageEventsConsumer(Inbox inbox, ContactService contacts) {
+    public TriageEventsConsumer(Inbox inbox, ContactService contacts,
+                                @ConfigProperty(name = "mp.messaging.incoming.triage-events.topic") String topic) {
         this.inbox = inbox;
         this.contacts = contacts;
+        this.topic = topic;
     }
 
     @Incoming("triage-events")
     public Uni<Void> onTriageEvent(String record) {
-        return inbox.handleOnce("contacts-service", record, this::apply);
+        return inbox.handleOnce(this, record);
     }
 
-    private Uni<Void> apply(CloudEvent event) {
+    @Override
+    public String name() {
+        return "contacts-service";
+    }
+
+    @Override
+    public boolean reads(String topic) {
+        return this.topic.equals(topic);
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return HANDLED.contains(type);
+    }
+
+    @Override
+    public Uni<Void> apply(CloudEvent event) {
         return switch (event.type()) {
             case CASE_OPENED -> {
                 CaseOpened opened = event.dataAs(CaseOpened.class);

@@ -25,12 +25,16 @@ import org.mash.contacts.repository.Contact;
 
 /**
  * Delivers outcome notifications to the agencies' case systems: signed, retried with backoff until
- * acknowledged. An acknowledgement means the referrer has been told.
+ * acknowledged. An acknowledgement means the referrer has been told. Several instances share the work without
+ * sending one notification twice at once ({@link #claimDue}).
  */
 @ApplicationScoped
 public class CallbackDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CallbackDispatcher.class);
+    static final int BATCH = 10;
+    /** Longer than a batch can take to send (10 deliveries of at most 15 s each). */
+    static final int LEASE_SECONDS = 300;
 
     private final ContactService contacts;
     private final Clock clock;
@@ -47,31 +51,45 @@ public class CallbackDispatcher {
     }
 
     /** A delivery with its agency's registration as it is now (URL and secret may have been replaced). */
-    private record Due(CallbackDelivery delivery, String url, String secret) {
+    record Due(CallbackDelivery delivery, String url, String secret) {
     }
 
     @Scheduled(every = "${mash.callbacks.interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() throws Throwable {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Due> due = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                // only agencies still registered: a withdrawn registration must not hold up everyone else's
-                CallbackDelivery.<CallbackDelivery>find("acknowledgedAt is null and nextAttemptAt <= ?1 "
-                                + "and agency in (select c.agency from AgencyCallback c) order by nextAttemptAt", now)
-                        .page(0, 50).list()
-                        .chain(deliveries -> AgencyCallback.<AgencyCallback>listAll().map(callbacks -> {
-                            Map<String, AgencyCallback> byAgency = callbacks.stream()
-                                    .collect(java.util.stream.Collectors.toMap(c -> c.agency, c -> c));
-                            return deliveries.stream().filter(d -> byAgency.containsKey(d.agency))
-                                    .map(d -> new Due(d, byAgency.get(d.agency).url, byAgency.get(d.agency).secret)).toList();
-                        }))));
-        for (Due d : due) {
+        for (Due d : claimDue()) {
             try {
                 record(d.delivery().id, send(d));
             } catch (Throwable e) {
                 LOG.warnf("could not record the outcome of notification %s: %s", d.delivery().id, e.toString());
             }
         }
+    }
+
+    /**
+     * Claims up to {@value #BATCH} due deliveries for this instance: they are locked with {@code SKIP LOCKED}, so two
+     * instances never take the same one, and their next attempt is pushed {@value #LEASE_SECONDS} s ahead (a lease:
+     * if this instance dies before recording an outcome, another retries once the lease runs out). The outcome
+     * replaces the lease.
+     */
+    List<Due> claimDue() throws Throwable {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                // only agencies still registered: a withdrawn registration must not hold up everyone else's
+                .chain(session -> session.createNativeQuery("select d.id from callback_delivery d "
+                                + "where d.acknowledged_at is null and d.next_attempt_at <= ?1 "
+                                + "and d.agency in (select c.agency from agency_callback c) "
+                                + "order by d.next_attempt_at limit " + BATCH + " for update of d skip locked", UUID.class)
+                        .setParameter(1, now).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<CallbackDelivery>of())
+                        : CallbackDelivery.update("nextAttemptAt = ?1 where id in ?2", now.plusSeconds(LEASE_SECONDS), ids)
+                                .chain(() -> CallbackDelivery.<CallbackDelivery>list("id in ?1 order by nextAttemptAt, id", ids)))
+                        .chain(deliveries -> AgencyCallback.<AgencyCallback>listAll().map(callbacks -> {
+                            Map<String, AgencyCallback> byAgency = callbacks.stream()
+                                    .collect(java.util.stream.Collectors.toMap(c -> c.agency, c -> c));
+                            return deliveries.stream().filter(d -> byAgency.containsKey(d.agency))
+                                    .map(d -> new Due(d, byAgency.get(d.agency).url, byAgency.get(d.agency).secret)).toList();
+                        }))));
     }
 
     /** Posts one notification; returns null when acknowledged, else why not. */

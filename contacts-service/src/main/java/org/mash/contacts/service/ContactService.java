@@ -28,6 +28,7 @@ import org.mash.contacts.domain.Idempotency;
 import org.mash.contacts.domain.NhsNumber;
 import org.mash.contacts.domain.Timeline;
 import org.mash.contacts.domain.Violation;
+import org.mash.contacts.events.ContactContract;
 import org.mash.contacts.events.ContactEvents;
 import org.mash.contacts.repository.AgencyCallback;
 import org.mash.contacts.repository.CallbackDelivery;
@@ -122,12 +123,22 @@ public class ContactService {
         LocalDate today = now.atZoneSameInstant(MASH_ZONE).toLocalDate();
         List<Violation> violations = new ArrayList<>(codes.rules().check(submission, today));
         ContactAccess.checkChannel(requester.roles(), submission.channel()).ifPresent(violations::add);
-        if (!violations.isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.invalid(violations.stream()
-                    .map(v -> new Problem.FieldError(v.field(), v.rule(), v.message())).toList()));
-        }
         UUID submissionId = UUID.randomUUID();
         List<UUID> ids = submission.children().stream().map(c -> UUID.randomUUID()).toList();
+        List<ContactEvents.ContactReceivedV1> events = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            ContactSubmission.Child child = submission.children().get(i);
+            events.add(ContactEvents.received(id, submissionId, ids.stream().filter(other -> !other.equals(id)).toList(),
+                    now, requester.agency(), submission, child, NhsNumber.normalise(child.nhsNumber())));
+            // the limits every consumer's store has, from the published schema: refused here, never downstream
+            Set<String> flagged = violations.stream().map(Violation::field).collect(java.util.stream.Collectors.toSet());
+            ContactContract.check(events.get(i), i).stream().filter(v -> !flagged.contains(v.field())).forEach(violations::add);
+        }
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(violations.stream().distinct()
+                    .map(v -> new Problem.FieldError(v.field(), v.rule(), v.message())).toList()));
+        }
         List<Contact> contacts = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (idempotencyKey != null) {
@@ -139,11 +150,8 @@ public class ContactService {
             chain = key.persist().replaceWithVoid();
         }
         for (int i = 0; i < ids.size(); i++) {
-            ContactSubmission.Child child = submission.children().get(i);
             UUID id = ids.get(i);
-            List<UUID> siblings = ids.stream().filter(other -> !other.equals(id)).toList();
-            ContactEvents.ContactReceivedV1 event = ContactEvents.received(id, submissionId, siblings, now,
-                    requester.agency(), submission, child, NhsNumber.normalise(child.nhsNumber()));
+            ContactEvents.ContactReceivedV1 event = events.get(i);
             Contact contact = newContact(event, requester, submission);
             contacts.add(contact);
             chain = chain.chain(() -> contact.persist())
@@ -201,6 +209,11 @@ public class ContactService {
             row.amendedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             ContactEvents.ContactAmendedV1 event = new ContactEvents.ContactAmendedV1(contactId, row.id, row.amendedAt,
                     row.kind, row.text, row.agency, row.role);
+            List<Violation> broken = ContactContract.check(event);
+            if (!broken.isEmpty()) {
+                return Uni.createFrom().failure(ProblemException.invalid(broken.stream()
+                        .map(v -> new Problem.FieldError(v.field(), v.rule(), v.message())).toList()));
+            }
             return row.persist()
                     .chain(() -> outbox.publish(ContactEvents.TOPIC, contactId.toString(), ContactEvents.CONTACT_AMENDED,
                             contactId.toString(), event))

@@ -25,15 +25,25 @@ final class Banner {
                    practitioner (mash-practitioner)       manager (mash-manager)
                    officer.police, officer.health (partner-officer of police / health)
                    participant.police, participant.health (strategy-participant of police / health)
-                   analyst (analyst)
+                   analyst (analyst)                      operator (mash-operator: dead letters, parked events)
                  Try:
                    TOKEN=$(curl -s -d grant_type=password -d client_id=mash-cli -d username=referrer.police \\
                      -d password=demo %s/realms/mash/protocol/openid-connect/token | jq -r .access_token)
                    curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/contacts
+                 A service that exits, or fails its liveness check for 30 s, is started again.
                  Ctrl-C stops everything.
                 ================================================================================
-                """.formatted(o.logDir(), o.serviceUrl("contacts-service"), o.serviceUrl("triage-service"),
-                o.serviceUrl("strategy-discussion-service"), o.serviceUrl("metrics-service"), kc, o.kafkaPort(), kc,
+                """.formatted(o.logDir(), urls(o, "contacts-service"), urls(o, "triage-service"),
+                urls(o, "strategy-discussion-service"), urls(o, "metrics-service"), kc, o.kafkaPort(), kc,
                 o.serviceUrl("contacts-service"));
+    }
+
+    /** Every instance's URL: one, or as many as --instances asked for. */
+    private static String urls(LocalStack.Options o, String service) {
+        StringBuilder urls = new StringBuilder(o.serviceUrl(service));
+        for (int i = 1; i < o.instances(); i++) {
+            urls.append(' ').append(o.serviceUrl(service, i));
+        }
+        return urls.toString();
     }
 }

@@ -7,7 +7,10 @@ import org.mash.metrics.domain.MetricDefinitions;
 import org.mash.metrics.repository.FactStore;
 import org.mash.metrics.service.FactChanges;
 import org.mash.platform.events.CloudEvent;
+import org.mash.platform.inbox.EventConsumer;
 import org.mash.platform.inbox.Inbox;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Learns the facts the figures are counted from, out of the triage ({@code mash.triage.v1}), strategy
@@ -16,35 +19,73 @@ import org.mash.platform.inbox.Inbox;
  * beginning gives the same figures. Event types this service does not know are skipped without error.
  */
 @ApplicationScoped
-public class FactConsumers {
+public class FactConsumers implements EventConsumer {
 
     static final String CONSUMER = "metrics-service";
+
+    private static final Set<String> HANDLED = Set.of(InputEvents.CASE_OPENED, InputEvents.DECISION_AUTHORISED,
+            InputEvents.CASE_RERATED, InputEvents.CASE_OVERDUE, InputEvents.CHECK_REQUESTED, InputEvents.CHECK_RESPONDED,
+            InputEvents.CHECK_OVERDUE, InputEvents.DISCUSSION_OPENED, InputEvents.DISCUSSION_HELD,
+            InputEvents.DECISION_SUPERSEDED, InputEvents.S47_STARTED, InputEvents.S47_WITHDRAWN, InputEvents.S47_CONCLUDED,
+            InputEvents.ICPC_HELD, InputEvents.ITEM_OVERDUE, InputEvents.REFERRER_INFORMED);
 
     private final Inbox inbox;
     private final FactStore facts;
     private final FactChanges changes;
+    private final Set<String> topics;
 
-    public FactConsumers(Inbox inbox, FactStore facts, FactChanges changes) {
+    public FactConsumers(Inbox inbox, FactStore facts, FactChanges changes,
+                         @ConfigProperty(name = "mp.messaging.incoming.triage-events.topic") String triageTopic,
+                         @ConfigProperty(name = "mp.messaging.incoming.strategy-events.topic") String strategyTopic,
+                         @ConfigProperty(name = "mp.messaging.incoming.contacts-status-events.topic") String statusTopic) {
         this.inbox = inbox;
         this.facts = facts;
         this.changes = changes;
+        this.topics = Set.of(triageTopic, strategyTopic, statusTopic);
     }
 
     // each marks the figures for recomputing once the event's transaction has committed
 
     @Incoming("triage-events")
     public Uni<Void> onTriageEvent(String record) {
-        return inbox.handleOnce(CONSUMER, record, this::applyTriage).invoke(changes::changed);
+        return inbox.handleOnce(this, record).invoke(changes::changed);
     }
 
     @Incoming("strategy-events")
     public Uni<Void> onStrategyEvent(String record) {
-        return inbox.handleOnce(CONSUMER, record, this::applyStrategy).invoke(changes::changed);
+        return inbox.handleOnce(this, record).invoke(changes::changed);
     }
 
     @Incoming("contacts-status-events")
     public Uni<Void> onContactStatusEvent(String record) {
-        return inbox.handleOnce(CONSUMER, record, this::applyContactStatus).invoke(changes::changed);
+        return inbox.handleOnce(this, record).invoke(changes::changed);
+    }
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public boolean reads(String topic) {
+        return topics.contains(topic);
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return HANDLED.contains(type);
+    }
+
+    /** Event types are unique across the three topics, so one dispatch serves them all (and a replayed dead letter). */
+    @Override
+    public Uni<Void> apply(CloudEvent event) {
+        if (event.type().startsWith("mash.triage.")) {
+            return applyTriage(event);
+        }
+        if (event.type().startsWith("mash.strategy.")) {
+            return applyStrategy(event);
+        }
+        return applyContactStatus(event);
     }
 
     private Uni<Void> applyTriage(CloudEvent event) {

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.mash.metrics.domain.Figure;
@@ -24,6 +25,7 @@ import org.mash.metrics.domain.PublicationPolicy;
 import org.mash.metrics.events.ConsumerLag;
 import org.mash.metrics.events.MetricsEvents;
 import org.mash.metrics.repository.PublicationState;
+import org.mash.platform.cluster.ClusterLock;
 import org.mash.platform.outbox.Outbox;
 
 /**
@@ -75,7 +77,11 @@ public class FigurePublisher {
         }
         changes.take();
         try {
-            publishIfChanged(Period.currentFinancialYear(clock));
+            if (publishIfChanged(Period.currentFinancialYear(clock)) == Publication.SKIPPED) {
+                // another instance is publishing from a snapshot that may predate this instance's facts: look again
+                changes.changed();
+                return;
+            }
             lastComputed = now;
         } catch (Throwable e) {
             changes.changed();
@@ -99,21 +105,33 @@ public class FigurePublisher {
         return behind;
     }
 
-    /** Publishes the figures of {@code period} if they differ from those last published; true if published. */
-    public boolean publishIfChanged(Period period) throws Throwable {
+    /** What one publication run did. */
+    public enum Publication { PUBLISHED, UNCHANGED, SKIPPED }
+
+    /**
+     * Publishes the figures of {@code period} if they differ from those last published. One instance at a time
+     * ({@link ClusterLock#FIGURE_PUBLISHER}): another's run answers {@link Publication#SKIPPED}.
+     */
+    public Publication publishIfChanged(Period period) throws Throwable {
         long started = System.nanoTime();
-        MetricsEvents.FiguresUpdatedV1 published = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> metrics.count(period)
-                .chain(figures -> PublicationState.<PublicationState>findById(period.label())
-                        .chain(state -> publishIfChanged(period, figures, state)))));
+        Optional<MetricsEvents.FiguresUpdatedV1> published = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                ClusterLock.FIGURE_PUBLISHER.ifHeld(() -> metrics.count(period)
+                        .chain(figures -> PublicationState.<PublicationState>findById(period.label())
+                                .chain(state -> publishIfChanged(period, figures, state)))
+                        .map(Optional::ofNullable), null)));
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (published == null) {
+            LOG.debugf("figures of %s not computed: another instance is publishing", period.label());
+            return Publication.SKIPPED;
+        }
+        if (published.isEmpty()) {
             LOG.debugf("figures of %s unchanged (computed in %d ms)", period.label(), millis);
-            return false;
+            return Publication.UNCHANGED;
         }
         LOG.infof("figures of %s changed; published (computed in %d ms)", period.label(), millis);
         // committed: dashboards on the Server-Sent Events stream get the same update
-        stream.published(published);
-        return true;
+        stream.published(published.get());
+        return Publication.PUBLISHED;
     }
 
     private Uni<MetricsEvents.FiguresUpdatedV1> publishIfChanged(Period period, List<Figure> figures, PublicationState state) {

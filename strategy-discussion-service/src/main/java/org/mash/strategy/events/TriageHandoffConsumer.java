@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mash.platform.events.CloudEvent;
-import org.mash.platform.events.MalformedEventException;
+import org.mash.platform.inbox.EventConsumer;
 import org.mash.platform.inbox.Inbox;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mash.strategy.service.StrategyDiscussionService;
 
 /**
@@ -17,7 +18,7 @@ import org.mash.strategy.service.StrategyDiscussionService;
  * only the fields it needs; other fields and other event types are ignored.
  */
 @ApplicationScoped
-public class TriageHandoffConsumer {
+public class TriageHandoffConsumer implements EventConsumer {
 
     static final String CONSUMER = "strategy-discussion-service";
     static final String STRATEGY_DISCUSSION_REQUESTED = "mash.triage.strategy-discussion-requested.v1";
@@ -37,28 +38,38 @@ public class TriageHandoffConsumer {
 
     private final Inbox inbox;
     private final StrategyDiscussionService discussions;
+    private final String topic;
 
-    public TriageHandoffConsumer(Inbox inbox, StrategyDiscussionService discussions) {
+    public TriageHandoffConsumer(Inbox inbox, StrategyDiscussionService discussions,
+                                 @ConfigProperty(name = "mp.messaging.incoming.strategy-handoff.topic") String topic) {
         this.inbox = inbox;
         this.discussions = discussions;
+        this.topic = topic;
     }
 
     @Incoming("strategy-handoff")
     public Uni<Void> onHandoff(String record) {
-        return inbox.handleOnce(CONSUMER, record, this::apply);
+        return inbox.handleOnce(this, record);
     }
 
-    private Uni<Void> apply(CloudEvent event) {
-        if (!STRATEGY_DISCUSSION_REQUESTED.equals(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
-        StrategyDiscussionRequested requested = event.dataAs(StrategyDiscussionRequested.class);
-        if (requested.caseId() == null || requested.contactId() == null || requested.rag() == null
-                || requested.authorisedAt() == null || requested.childRef() == null || requested.child() == null
-                || requested.child().firstName() == null || requested.child().lastName() == null) {
-            throw new MalformedEventException("event " + event.id() + " of type " + event.type()
-                    + " lacks caseId, contactId, rag, authorisedAt, childRef or the child's name");
-        }
-        return discussions.open(requested);
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public boolean reads(String topic) {
+        return this.topic.equals(topic);
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return STRATEGY_DISCUSSION_REQUESTED.equals(type);
+    }
+
+    /** The inbox has checked the event against its schema: the ids, the RAG, the time and the child's name are there. */
+    @Override
+    public Uni<Void> apply(CloudEvent event) {
+        return discussions.open(event.dataAs(StrategyDiscussionRequested.class));
     }
 }

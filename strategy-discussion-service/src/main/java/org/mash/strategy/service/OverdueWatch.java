@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.mash.platform.cluster.ClusterLock;
 import org.mash.platform.outbox.Outbox;
 import org.mash.strategy.domain.Actions;
 import org.mash.strategy.domain.DiscussionStatus;
@@ -26,7 +27,8 @@ import org.mash.strategy.repository.S47Enquiry;
 /**
  * Makes late work visible: a discussion not held by its due time, an action not done by the end of its due date
  * and an ICPC not held by the end of its target date are flagged and their {@code item-overdue} event published,
- * in one transaction, once (the flag is stored, so a restart does not publish them again). The event is per
+ * in one transaction, once (the flag is stored, so a restart does not publish them again; one instance at a time
+ * checks, {@link ClusterLock#OVERDUE_WATCH}, and each flag is a conditional update). The event is per
  * child, keyed by the child's contact id: a sibling group's discussion, or an action for all its children, gives
  * one per child; an ICPC, or an action for one child, gives one.
  */
@@ -52,9 +54,13 @@ public class OverdueWatch {
         return flagOverdue().replaceWithVoid();
     }
 
-    /** Flags what has become overdue since the last check; answers how many items. */
+    /** Flags what has become overdue since the last check; answers how many items (0 while another instance checks). */
     @WithTransaction
     public Uni<Integer> flagOverdue() {
+        return ClusterLock.OVERDUE_WATCH.ifHeld(this::flagOverdueHoldingTheLock, 0);
+    }
+
+    private Uni<Integer> flagOverdueHoldingTheLock() {
         OffsetDateTime now = discussions.now();
         return deadlines.openDiscussions(null, true, true, now, BATCH).chain(late ->
                 deadlines.openActions(null, true, true, now, BATCH).chain(actions ->

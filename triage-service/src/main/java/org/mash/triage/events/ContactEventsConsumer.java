@@ -2,32 +2,55 @@ package org.mash.triage.events;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mash.platform.events.CloudEvent;
+import org.mash.platform.inbox.EventConsumer;
 import org.mash.platform.inbox.Inbox;
 import org.mash.triage.service.TriageService;
 
 /** Every contact received enters the queue at once, and what is added to it later shows on the case ({@code mash.contacts.v1}). */
 @ApplicationScoped
-public class ContactEventsConsumer {
+public class ContactEventsConsumer implements EventConsumer {
 
     static final String CONTACT_RECEIVED = "mash.contacts.contact-received.v1";
     static final String CONTACT_AMENDED = "mash.contacts.contact-amended.v1";
+    private static final Set<String> HANDLED = Set.of(CONTACT_RECEIVED, CONTACT_AMENDED);
 
     private final Inbox inbox;
     private final TriageService triage;
+    private final String topic;
 
-    public ContactEventsConsumer(Inbox inbox, TriageService triage) {
+    public ContactEventsConsumer(Inbox inbox, TriageService triage,
+                                 @ConfigProperty(name = "mp.messaging.incoming.contact-events.topic") String topic) {
         this.inbox = inbox;
         this.triage = triage;
+        this.topic = topic;
     }
 
     @Incoming("contact-events")
     public Uni<Void> onContactEvent(String record) {
-        return inbox.handleOnce("triage-service", record, this::apply);
+        return inbox.handleOnce(this, record);
     }
 
-    private Uni<Void> apply(CloudEvent event) {
+    @Override
+    public String name() {
+        return "triage-service";
+    }
+
+    @Override
+    public boolean reads(String topic) {
+        return this.topic.equals(topic);
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return HANDLED.contains(type);
+    }
+
+    @Override
+    public Uni<Void> apply(CloudEvent event) {
         return switch (event.type()) {
             case CONTACT_RECEIVED -> triage.open(event.dataAs(ContactReceived.class), event.data().toString());
             case CONTACT_AMENDED -> triage.addAmendment(event.dataAs(ContactAmended.class));

@@ -16,6 +16,7 @@ import org.mash.triage.domain.CaseAction;
 import org.mash.triage.domain.PartnerChecks;
 import org.mash.triage.repository.PartnerCheck;
 import org.jboss.logging.Logger;
+import org.mash.platform.cluster.ClusterLock;
 import org.mash.platform.outbox.Outbox;
 import org.mash.triage.domain.CaseStatus;
 import org.mash.triage.events.TriageEvents;
@@ -25,7 +26,8 @@ import org.mash.triage.repository.TriageCase;
  * Makes late work visible: a case past its due time and still undecided, or an information check past its due
  * time and still unanswered while its case is undecided ({@link PartnerChecks#flagOverdue}), is flagged and its
  * {@code case-overdue} / {@code check-overdue} event published, in one transaction, once (the flag is stored, so a
- * restart does not publish it again). An overdue check also counts on its case ({@code checksOverdue}), so the
+ * restart does not publish it again). One instance at a time checks ({@link ClusterLock#OVERDUE_WATCH}), so several
+ * instances of the service publish each once too. An overdue check also counts on its case ({@code checksOverdue}), so the
  * queue shows it and can be filtered by it.
  */
 @ApplicationScoped
@@ -49,9 +51,13 @@ public class OverdueWatch {
         return flagOverdue().chain(() -> flagOverdueChecks()).replaceWithVoid();
     }
 
-    /** Flags the cases that have become overdue since the last check; returns how many. */
+    /** Flags the cases that have become overdue since the last check; returns how many (0 while another instance checks). */
     @WithTransaction
     public Uni<Integer> flagOverdue() {
+        return ClusterLock.OVERDUE_WATCH.ifHeld(this::flagOverdueCases, 0);
+    }
+
+    private Uni<Integer> flagOverdueCases() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return TriageCase.<TriageCase>find("status <> ?1 and overdueFlaggedAt is null and dueAt < ?2 order by dueAt",
                         CaseStatus.DECIDED, now).page(0, 500).list()
@@ -76,9 +82,13 @@ public class OverdueWatch {
         }).replaceWith(cases.size());
     }
 
-    /** Flags the information checks that have become overdue since the last check; returns how many. */
+    /** Flags the information checks that have become overdue since the last check; returns how many (0 while another instance checks). */
     @WithTransaction
     public Uni<Integer> flagOverdueChecks() {
+        return ClusterLock.OVERDUE_WATCH.ifHeld(this::flagOverdueChecksHoldingTheLock, 0);
+    }
+
+    private Uni<Integer> flagOverdueChecksHoldingTheLock() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         // the query selects what PartnerChecks.flagOverdue flags (so decided cases' checks never fill the page)
         return PartnerCheck.<PartnerCheck>find("respondedAt is null and overdueFlaggedAt is null and dueAt < ?1 "

@@ -43,4 +43,29 @@ class OverdueWatchTests {
                 r -> contactId.equals(r.key()) && r.value().contains("case-overdue"), Duration.ofSeconds(4)).size(),
                 "published once, not at every check");
     }
+
+    /**
+     * Several instances of the service run the watch; one at a time does the work. While another holds the watch's
+     * lock (here, a test's connection), this instance flags nothing; once it is free, the case is flagged, once.
+     */
+    @Test
+    void whileAnotherInstanceHoldsTheWatchThisOneFlagsNothing() throws Exception {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        String contactId;
+        try (java.sql.Connection other = org.mash.platform.testing.PostgresTestDatabase.connect(url);
+             java.sql.Statement lock = other.createStatement()) {
+            lock.execute("select pg_advisory_lock(1296126792, 4)");
+            contactId = ContactEvents.publishContactReceivedAt(OffsetDateTime.now().minusDays(5));
+            DecisionFlowTests.awaitCase(contactId);
+            Thread.sleep(3000);
+            assertEquals(0, KafkaTestClient.readAll("mash.triage.v1",
+                    r -> contactId.equals(r.key()) && r.value().contains("case-overdue"), Duration.ofSeconds(1)).size(),
+                    "not flagged while another instance watches");
+            lock.execute("select pg_advisory_unlock(1296126792, 4)");
+        }
+        KafkaTestClient.awaitRecords("mash.triage.v1", r -> contactId.equals(r.key()) && r.value().contains("case-overdue"), 1,
+                Duration.ofSeconds(30));
+        assertEquals(1, KafkaTestClient.readAll("mash.triage.v1",
+                r -> contactId.equals(r.key()) && r.value().contains("case-overdue"), Duration.ofSeconds(3)).size());
+    }
 }

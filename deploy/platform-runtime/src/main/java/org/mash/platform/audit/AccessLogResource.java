@@ -1,5 +1,6 @@
 package org.mash.platform.audit;
 
+import org.mash.platform.problem.Paging;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -41,7 +42,7 @@ public class AccessLogResource {
     @Operation(summary = "Reads of records, newest first; filter by record, user and time")
     public Uni<Entries> query(@QueryParam("recordId") String recordIdParam, @QueryParam("username") String username,
                               @QueryParam("from") String fromParam, @QueryParam("to") String toParam,
-                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         UUID recordId = QueryParams.uuid("recordId", recordIdParam);
         OffsetDateTime from = QueryParams.dateTime("from", fromParam);

@@ -56,9 +56,40 @@ public record CloudEvent(
                 "application/json", schemaOf(type), correlationId, MAPPER.valueToTree(data));
     }
 
+    /** Event data as the JSON tree it is published as (dates as ISO 8601 text). */
+    public static JsonNode toTree(Object data) {
+        return MAPPER.valueToTree(data);
+    }
+
     /** The schema id of an event type; the schema itself is {@code docs/events/schemas/<type>.json}. */
     public static String schemaOf(String type) {
         return "urn:mash:schema:" + type;
+    }
+
+    /** The record value as a JSON tree, for checking against the envelope's schema before it is read. */
+    public static JsonNode readTree(String json) {
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw new MalformedEventException("not a JSON object");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** An envelope already read as a tree (see {@link #readTree}). */
+    public static CloudEvent fromTree(JsonNode tree) {
+        try {
+            CloudEvent event = MAPPER.treeToValue(tree, CloudEvent.class);
+            if (!SPEC_VERSION.equals(event.specversion())) {
+                throw new MalformedEventException("unsupported specversion " + event.specversion());
+            }
+            return event;
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new MalformedEventException("not a CloudEvents 1.0 JSON event: " + e.getMessage(), e);
+        }
     }
 
     public static CloudEvent parse(String json) {

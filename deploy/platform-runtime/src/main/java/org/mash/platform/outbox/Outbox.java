@@ -9,11 +9,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mash.platform.correlation.CorrelationId;
 import org.mash.platform.events.CloudEvent;
+import org.mash.platform.events.EventContracts;
 
 /**
  * Records an event to publish. Call it inside the transaction that makes the change: the event is then
  * committed with the change or not at all, and {@link OutboxRelay} delivers it to Kafka even if the broker
- * is down at that moment or the service stops right after answering.
+ * is down at that moment or the service stops right after answering. The event is checked against its published
+ * schema first ({@link EventContracts}): an event that breaks the contract fails the change instead of reaching a
+ * consumer that would have to set it aside.
  */
 @ApplicationScoped
 public class Outbox {
@@ -34,6 +37,12 @@ public class Outbox {
      * @param data    the event data, serialised as JSON
      */
     public Uni<CloudEvent> publish(String topic, String key, String type, String subject, Object data) {
+        java.util.List<EventContracts.Violation> violations = EventContracts.violations(type, data);
+        if (!violations.isEmpty()) {
+            // a bug of this service, not of the caller: refuse the change rather than send consumers a poison record
+            return Uni.createFrom().failure(new IllegalStateException("event " + type + " about " + subject
+                    + " breaks its published contract, nothing is written: " + violations));
+        }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         CloudEvent event = CloudEvent.create(type, source, subject, now, data, CorrelationId.current());
         OutboxEvent row = new OutboxEvent();

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String PARTNER_OFFICER = "partner-officer";
     public static final String STRATEGY_PARTICIPANT = "strategy-participant";
     public static final String ANALYST = "analyst";
+    /** Runs the service: sees and settles dead letters and parked events, never a child's record. */
+    public static final String OPERATOR = "mash-operator";
 
     private Roles() {
     }

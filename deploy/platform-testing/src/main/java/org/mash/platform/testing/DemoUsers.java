@@ -42,6 +42,11 @@ public final class DemoUsers {
         return as("analyst", "mash", "analyst");
     }
 
+    /** Runs the services: dead letters and parked events (role mash-operator). */
+    public static RequestSpecification operator() {
+        return as("operator", "mash", "mash-operator");
+    }
+
     /** A strategy-discussion participant of {@code agency} (e.g. health, police, education). */
     public static RequestSpecification participant(String agency) {
         return as("participant." + agency, agency, "strategy-participant");

@@ -79,6 +79,29 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         }
     }
 
+    /**
+     * Makes every insert into {@code table} of the application's database fail with {@code sqlState} until
+     * {@link #clearFault} (a trigger): {@code 40001} (serialization failure) or {@code 57P01} (the server shutting down)
+     * stage an outage the consumer must sit out; {@code 23514} (a check violated) a record it can never apply.
+     */
+    public static void failInsertsInto(String table, String sqlState) {
+        failInsertsInto(table, sqlState, "true");
+    }
+
+    /** As {@link #failInsertsInto(String, String)}, only for rows where {@code when} holds (SQL on {@code NEW}). */
+    public static void failInsertsInto(String table, String sqlState, String when) {
+        executeInApplicationDatabase("create or replace function mash_test_fault() returns trigger language plpgsql as $$ "
+                + "begin raise exception 'staged by a test: % on %', tg_argv[0], tg_table_name using errcode = tg_argv[0]; end $$");
+        executeInApplicationDatabase("drop trigger if exists mash_test_fault on " + table);
+        executeInApplicationDatabase("create trigger mash_test_fault before insert on " + table
+                + " for each row when (" + when + ") execute function mash_test_fault('" + sqlState + "')");
+    }
+
+    /** Ends what {@link #failInsertsInto} staged on {@code table}. */
+    public static void clearFault(String table) {
+        executeInApplicationDatabase("drop trigger if exists mash_test_fault on " + table);
+    }
+
     private static void execute(String sql) {
         String url = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
         try (Connection c = DriverManager.getConnection(url, user(), System.getenv().getOrDefault("MASH_TEST_PG_PASSWORD", ""));
