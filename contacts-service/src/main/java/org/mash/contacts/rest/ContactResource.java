@@ -1,5 +1,6 @@
 package org.mash.contacts.rest;
 
+import org.mash.platform.problem.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -103,7 +104,7 @@ public class ContactResource {
     public Uni<ContactViews.Page> list(@QueryParam("status") String status,
                                        @QueryParam("from") String from,
                                        @QueryParam("to") String to,
-                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return contacts.list(requester(), QueryParams.oneOf("status", status, ContactStatus.class),
                         QueryParams.dateTime("from", from), QueryParams.dateTime("to", to), page, size)

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 public record Period(String label, LocalDate from, LocalDate to) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    /** The calendar the figures cover: no contact is older, and later dates are typing slips. */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
     private static final Pattern FINANCIAL_YEAR = Pattern.compile("FY(\\d{4})-(\\d{2})");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -31,6 +34,9 @@ public record Period(String label, LocalDate from, LocalDate to) {
         Objects.requireNonNull(to, "to");
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("the period starts (" + from + ") after it ends (" + to + ")");
+        }
+        if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
+            throw new IllegalArgumentException("periods lie between " + EARLIEST + " and " + LATEST + ", not " + from + " to " + to);
         }
     }
 

@@ -135,7 +135,7 @@ public class MetricsResource {
         if (label != null) {
             try {
                 return Period.parse(label);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 throw invalid("period", "format", e.getMessage());
             }
         }
@@ -153,7 +153,11 @@ public class MetricsResource {
         if (first.isAfter(last)) {
             throw invalid("from", "range", "from (" + first + ") is after to (" + last + ")");
         }
-        return Period.custom(first, last);
+        try {
+            return Period.custom(first, last);
+        } catch (IllegalArgumentException e) {
+            throw invalid(first.isBefore(Period.EARLIEST) || first.isAfter(Period.LATEST) ? "from" : "to", "range", e.getMessage());
+        }
     }
 
     private static LocalDate date(String parameter, String value) {

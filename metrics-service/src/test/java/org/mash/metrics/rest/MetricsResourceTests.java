@@ -124,4 +124,18 @@ class MetricsResourceTests {
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("period"));
     }
+
+    /** Dates at the edges of the calendar were a 500 (text/plain); they are a 400 naming the parameter. */
+    @Test
+    void datesAtTheEdgesOfTheCalendarAreAProblemNamingTheParameter() {
+        DemoUsers.analyst().get("/api/v1/metrics?from=-999999999-01-01&to=2026-01-01").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("from"));
+        DemoUsers.analyst().get("/api/v1/metrics?from=2026-01-01&to=+999999999-12-31").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("to"));
+        DemoUsers.analyst().get("/api/v1/metrics?period=FY9999-00").then().statusCode(400).body("errors[0].field", equalTo("period"));
+        DemoUsers.analyst().get("/api/v1/metrics?period=0001-W01").then().statusCode(400).body("errors[0].field", equalTo("period"));
+        DemoUsers.analyst().get("/api/v1/metrics.csv?from=1899-12-31&to=1900-01-01").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        DemoUsers.analyst().get("/api/v1/metrics?from=1900-01-01&to=1900-01-01").then().statusCode(200);
+    }
 }

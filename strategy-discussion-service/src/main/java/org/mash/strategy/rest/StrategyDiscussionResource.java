@@ -1,5 +1,6 @@
 package org.mash.strategy.rest;
 
+import org.mash.platform.problem.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -106,7 +107,7 @@ public class StrategyDiscussionResource {
             description = "A strategy participant sees only the discussions their agency is invited to. Newest first.")
     public Uni<DiscussionViews.Page> list(@QueryParam("status") String status,
                                          @QueryParam("overdue") Boolean overdue,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return discussions.list(requester(), QueryParams.oneOf("status", status, DiscussionStatus.class), overdue, page, size)
                 .map(items -> new DiscussionViews.Page(page, size,

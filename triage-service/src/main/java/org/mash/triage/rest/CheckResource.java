@@ -1,5 +1,6 @@
 package org.mash.triage.rest;
 
+import org.mash.platform.problem.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -91,7 +92,7 @@ public class CheckResource {
     @Operation(summary = "The checks addressed to your agency (partner officer), unanswered first by due time",
             description = "Shows only the child's identity and what is asked; each check shown is access-logged.")
     public Uni<CheckViews.PartnerPage> forMyAgency(@QueryParam("status") String status,
-                                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         CheckService.Status wanted = QueryParams.oneOf("status", status, CheckService.Status.class);
         OffsetDateTime now = OffsetDateTime.now(clock);

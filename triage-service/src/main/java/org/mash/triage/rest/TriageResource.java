@@ -1,5 +1,6 @@
 package org.mash.triage.rest;
 
+import org.mash.platform.problem.Paging;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import jakarta.annotation.security.RolesAllowed;
@@ -97,7 +98,7 @@ public class TriageResource {
                                      @QueryParam("overdue") Boolean overdue,
                                      @QueryParam("checksOverdue") Boolean checksOverdue,
                                      @QueryParam("mine") @DefaultValue("false") boolean mine,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return triage.queue(new TriageService.QueueFilter(QueryParams.oneOf("rag", rag, Rag.class),

@@ -9,11 +9,13 @@ import java.util.List;
 import org.hibernate.HibernateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.mash.platform.failure.Failures;
 
 /**
  * A database failure a request ran into. Two people changing the same record at once (a stale version, or a
- * unique key taken by the other) is a {@code 409} problem: one wins, the other reloads and tries again. Anything
- * else is a {@code 500} problem, logged; the transaction has rolled back, so nothing is half-written.
+ * unique key taken by the other) is a {@code 409} problem: one wins, the other reloads and tries again. The database
+ * out of reach for a moment is a {@code 503} with {@code Retry-After}. Anything else is a {@code 500} problem, logged;
+ * the transaction has rolled back, so nothing is half-written.
  */
 public class PersistenceProblems {
 
@@ -21,13 +23,29 @@ public class PersistenceProblems {
     static final String UNIQUE_VIOLATION = "23505";
 
     @ServerExceptionMapper({PersistenceException.class, HibernateException.class, DatabaseException.class})
-    public Response persistence(RuntimeException e, UriInfo uri) {
+    public Response persistence(Exception e, UriInfo uri) {
         if (isConcurrentUpdate(e)) {
             return Problem.of(409, "Conflict", "the record was changed by someone else at the same time; "
                     + "reload it and try again", List.of()).at(uri.getPath()).toResponse();
         }
-        LOG.error("persistence failure", e);
-        return Problem.of(500, "Internal Server Error", "the request could not be stored; nothing was changed", List.of())
+        return unexpected(e, uri);
+    }
+
+    /**
+     * Anything no other mapper knows. A transient failure (the database restarting, a lost connection: see
+     * {@link Failures}) is a {@code 503} with {@code Retry-After}: nothing was changed and the same request will go
+     * through in a moment (with an {@code Idempotency-Key}, safely). Anything else is a {@code 500}, logged.
+     */
+    @ServerExceptionMapper(Exception.class)
+    public Response unexpected(Exception e, UriInfo uri) {
+        if (Failures.isTransient(e)) {
+            LOG.warnf("request to %s failed for now (%s); answered 503", uri.getPath(), Failures.reason(e));
+            return Response.fromResponse(Problem.of(503, "Service Unavailable", "the service cannot reach its database for a "
+                            + "moment; nothing was changed; send the same request again in a few seconds", List.of())
+                    .at(uri.getPath()).toResponse()).header("Retry-After", "2").build();
+        }
+        LOG.error("request failed", e);
+        return Problem.of(500, "Internal Server Error", "the request could not be completed; nothing was changed", List.of())
                 .at(uri.getPath()).toResponse();
     }
 

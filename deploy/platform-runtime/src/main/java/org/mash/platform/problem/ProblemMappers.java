@@ -43,12 +43,17 @@ public class ProblemMappers {
         String field = e instanceof JsonMappingException m ? jsonPath(m.getPath()) : "";
         String rule;
         String message;
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof SafeTextModule.UnsafeTextException) {
+            rule = SafeText.RULE;
+            message = SafeText.MESSAGE;
+        } else if (e instanceof UnrecognizedPropertyException u) {
             rule = "unknown-field";
             message = "unknown field '" + u.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException f) {
-            rule = "format";
-            message = "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
+            rule = f.getTargetType() != null && f.getTargetType().isEnum() ? "one-of" : "format";
+            message = "'" + f.getValue() + "' is not a valid " + (f.getTargetType() == null ? "value"
+                    : f.getTargetType().isEnum() ? "value: use one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants())
+                    : f.getTargetType().getSimpleName());
         } else if (e instanceof MismatchedInputException) {
             rule = "type";
             message = "wrong JSON type for this field";
@@ -58,6 +63,15 @@ public class ProblemMappers {
         }
         return Problem.of(400, "Invalid request", "the request body could not be read",
                 List.of(new Problem.FieldError(field, rule, message))).at(uri.getPath()).toResponse();
+    }
+
+    /** No token, or one that cannot be trusted (expired, wrong signature, issuer or audience): 401, and how to sign in. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(401, "Unauthorized",
+                        "send a valid bearer token from the MASH identity provider (Authorization: Bearer <token>)", List.of())
+                .at(uri.getPath()).toResponse()).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
@@ -73,10 +87,32 @@ public class ProblemMappers {
             LOG.error("request failed", e);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
-        Response problem = Problem.of(status, known != null ? known.getReasonPhrase() : "Error", e.getMessage(), List.of())
+        Response problem = Problem.of(status, known != null ? known.getReasonPhrase() : "Error", detail(e, status, uri), List.of())
                 .at(uri.getPath()).toResponse();
         String allow = original.getHeaderString("Allow");
         return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
+    }
+
+    /** What a client can act on: the id that is not one, the resource that does not exist, the types accepted. */
+    static String detail(WebApplicationException e, int status, UriInfo uri) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof IllegalArgumentException && message.startsWith("Invalid UUID string: ")) {
+                return "'" + message.substring("Invalid UUID string: ".length()) + "' is not an id of this service "
+                        + "(ids are UUIDs such as 0b6f4f7e-3b8e-4a8c-9a36-0c7e1fd3f2a4)";
+            }
+            if (t instanceof IllegalArgumentException || t instanceof java.time.format.DateTimeParseException) {
+                return "a path or query parameter is not valid: " + message;
+            }
+        }
+        return switch (status) {
+            case 404 -> "there is nothing at " + uri.getPath() + " (or nothing you may see)";
+            case 405 -> "this method is not allowed here; the Allow header lists those that are";
+            case 406 -> "this resource answers application/json (or text/csv, text/event-stream where documented); "
+                    + "ask for one of those in Accept";
+            case 415 -> "send the body as application/json (Content-Type: application/json)";
+            default -> e.getMessage();
+        };
     }
 
     /**

@@ -1,0 +1,68 @@
+package org.mash.contacts.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.mash.platform.testing.DemoUsers;
+import org.mash.platform.testing.TestTokens;
+
+/** Every error a client can cause is an application/problem+json answer it can act on, never a 500. */
+@QuarkusTest
+class ProblemAnswersTests {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void aPageBeyondAnyListIsA400NamingItAndAPagePastTheEndIsEmpty() {
+        DemoUsers.manager().get("/api/v1/contacts?page=2147483647").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("page"));
+        DemoUsers.manager().get("/api/v1/contacts?page=99999").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aMalformedIdInThePathIsA404SayingSo() {
+        DemoUsers.manager().get("/api/v1/contacts/not-a-uuid").then().statusCode(404).contentType(PROBLEM)
+                .body("detail", containsString("'not-a-uuid' is not an id"));
+        DemoUsers.manager().get("/api/v1/no-such-thing").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aControlCharacterInAQueryParameterIsA400NamingIt() {
+        DemoUsers.manager().queryParam("from", "2026-01-01T00:00:00Z\u0000").get("/api/v1/contacts").then()
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("from"))
+                .body("errors.rule", hasItem("no-control-characters"));
+        DemoUsers.manager().queryParam("username", "a\u0000b").get("/api/v1/access-log").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("username"));
+    }
+
+    @Test
+    void aBodyTooLargeIsA413() {
+        String huge = "{\"description\": \"" + "x".repeat(300_000) + "\"}";
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body(huge).post("/api/v1/contacts").then()
+                .statusCode(413).contentType(PROBLEM).body("detail", containsString("at most"));
+    }
+
+    @Test
+    void theWrongContentTypeIsA415AndMalformedJsonA400() {
+        DemoUsers.policeReferrer().contentType(ContentType.TEXT).body("hello").post("/api/v1/contacts").then()
+                .statusCode(415).contentType(PROBLEM).body("detail", containsString("application/json"));
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body("{\"sourceCode\": ").post("/api/v1/contacts").then()
+                .statusCode(400).contentType(PROBLEM);
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body("{\"channel\": \"CARRIER_PIGEON\"}").post("/api/v1/contacts")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("channel"))
+                .body("errors[0].message", containsString("SECURE_MAILBOX"));
+    }
+
+    @Test
+    void noTokenOrABadOneIsA401ProblemSayingHowToSignIn() {
+        given().get("/api/v1/contacts").then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2("garbage").get("/api/v1/contacts").then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.expiredToken("referrer.police", "police", "referrer")).get("/api/v1/contacts")
+                .then().statusCode(401).contentType(PROBLEM).body("detail", containsString("bearer token"));
+    }
+}
