@@ -5,7 +5,9 @@
 #
 #   deploy/run-local.sh            start (data kept from the last run)
 #   deploy/run-local.sh --reset    wipe the databases, the Kafka log and Keycloak's store first
+#   deploy/run-local.sh --instances=2   run two instances of each service (ports 8081 and 8091, 8082 and 8092...)
 #
+# A service instance that exits, or fails its liveness check for 30 s, is started again (see the log).
 # Ctrl-C stops everything it started. State and logs: $MASH_HOME (default .mash-local/ in the checkout).
 # Ports (override by environment): contacts 8081, triage 8082, strategy 8083, metrics 8084, Keycloak 8180,
 # Kafka 9092 (CONTACTS_SERVICE_PORT, TRIAGE_SERVICE_PORT, STRATEGY_DISCUSSION_SERVICE_PORT,
@@ -18,8 +20,9 @@ args=(--root "$root" --state "$state")
 for arg in "$@"; do
   case "$arg" in
     --reset) args+=(--reset) ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
-    *) echo "unknown option $arg (use --reset)" >&2; exit 2 ;;
+    --instances=*) args+=(--instances "${arg#--instances=}") ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "unknown option $arg (use --reset, --instances=N)" >&2; exit 2 ;;
   esac
 done
 

@@ -51,14 +51,44 @@ public final class LocalStack implements AutoCloseable {
     /** Where everything runs. {@code databaseSuffix} lets tests use their own databases beside the real ones. */
     public record Options(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort, int keycloakPort,
                           int keycloakManagementPort, Map<String, Integer> servicePorts, String databaseSuffix,
-                          boolean reset, String pgHost, int pgPort, String pgUser, String pgPassword) {
+                          boolean reset, String pgHost, int pgPort, String pgUser, String pgPassword, int instances) {
+
+        /** Instance {@code i} of a service listens on its port plus {@code i * INSTANCE_PORT_STEP} (8081, 8091, ...). */
+        public static final int INSTANCE_PORT_STEP = 10;
+
+        public Options(Path root, Path stateDir, int kafkaPort, int kafkaControllerPort, int keycloakPort,
+                       int keycloakManagementPort, Map<String, Integer> servicePorts, String databaseSuffix,
+                       boolean reset, String pgHost, int pgPort, String pgUser, String pgPassword) {
+            this(root, stateDir, kafkaPort, kafkaControllerPort, keycloakPort, keycloakManagementPort, servicePorts,
+                    databaseSuffix, reset, pgHost, pgPort, pgUser, pgPassword, 1);
+        }
 
         public static Options defaults(Path root, Path stateDir, boolean reset) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.name(), envInt(s.name().replace("-", "_").toUpperCase() + "_PORT", s.defaultPort())));
             return new Options(root, stateDir, envInt("KAFKA_PORT", 9092), envInt("KAFKA_CONTROLLER_PORT", 9093),
                     envInt("KEYCLOAK_PORT", 8180), envInt("KEYCLOAK_MANAGEMENT_PORT", 9190), ports, "", reset,
-                    env("PGHOST", "127.0.0.1"), envInt("PGPORT", 5432), env("PGUSER", "postgres"), env("PGPASSWORD", ""));
+                    env("PGHOST", "127.0.0.1"), envInt("PGPORT", 5432), env("PGUSER", "postgres"), env("PGPASSWORD", ""),
+                    envInt("MASH_INSTANCES", 1));
+        }
+
+        public Options withInstances(int count) {
+            return new Options(root, stateDir, kafkaPort, kafkaControllerPort, keycloakPort, keycloakManagementPort,
+                    servicePorts, databaseSuffix, reset, pgHost, pgPort, pgUser, pgPassword, count);
+        }
+
+        /** The port of instance {@code instance} of a service. */
+        public int port(String name, int instance) {
+            return servicePorts.get(name) + instance * INSTANCE_PORT_STEP;
+        }
+
+        public String serviceUrl(String name, int instance) {
+            return "http://localhost:" + port(name, instance);
+        }
+
+        /** The log of one instance: {@code <service>.log} for the first, {@code <service>-2.log} and on for the others. */
+        public Path logFile(String name, int instance) {
+            return logDir().resolve(instance == 0 ? name + ".log" : name + "-" + (instance + 1) + ".log");
         }
 
         public Path logDir() {
@@ -81,7 +111,10 @@ public final class LocalStack implements AutoCloseable {
     private final Options options;
     private KafkaBroker kafka;
     private Process keycloak;
-    private final Map<String, Process> services = new LinkedHashMap<>();
+    /** The running instances, by {@link #instanceName}; replaced by the supervisor when one is restarted. */
+    private final Map<String, Process> services = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean stopping;
+    private Thread supervisor;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -128,15 +161,23 @@ public final class LocalStack implements AutoCloseable {
             keycloak = startKeycloak();
 
             for (Service service : SERVICES) {
-                log("starting " + service.name() + " on port " + options.servicePorts().get(service.name()));
-                services.put(service.name(), startService(service));
+                for (int i = 0; i < options.instances(); i++) {
+                    log("starting " + instanceName(service.name(), i) + " on port " + options.port(service.name(), i));
+                    services.put(instanceName(service.name(), i), startService(service, i));
+                }
             }
             awaitReady(options.keycloakUrl() + "/realms/" + REALM + "/.well-known/openid-configuration", keycloak,
                     "keycloak", Duration.ofMinutes(4));
             for (Service service : SERVICES) {
-                awaitReady(options.serviceUrl(service.name()) + "/q/health/ready", services.get(service.name()),
-                        service.name(), Duration.ofMinutes(3));
+                for (int i = 0; i < options.instances(); i++) {
+                    String instance = instanceName(service.name(), i);
+                    awaitReady(options.serviceUrl(service.name(), i) + "/q/health/ready", () -> services.get(instance),
+                            instance, options.logFile(service.name(), i), Duration.ofMinutes(3));
+                }
             }
+            supervisor = new Thread(new Supervisor(), "mash-supervisor");
+            supervisor.setDaemon(true);
+            supervisor.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,6 +186,10 @@ public final class LocalStack implements AutoCloseable {
     /** Stops every process this stack started, services first, then Keycloak, then Kafka. */
     @Override
     public void close() {
+        stopping = true;
+        if (supervisor != null) {
+            supervisor.interrupt();
+        }
         services.values().forEach(LocalStack::stop);
         services.clear();
         if (keycloak != null) {
@@ -184,7 +229,122 @@ public final class LocalStack implements AutoCloseable {
         return builder.start();
     }
 
-    private Process startService(Service service) throws IOException {
+    /** {@code triage-service} for the first instance, {@code triage-service#2} and on for the others. */
+    public static String instanceName(String service, int instance) {
+        return instance == 0 ? service : service + "#" + (instance + 1);
+    }
+
+    /** Kills one instance at once ({@code kill -9}), as a crash would; the supervisor starts it again. */
+    public void kill(String service, int instance) {
+        Process process = services.get(instanceName(service, instance));
+        if (process != null) {
+            log("killing " + instanceName(service, instance) + " (pid " + process.pid() + ") with SIGKILL");
+            process.destroyForcibly();
+        }
+    }
+
+    /** Whether an instance is running and answers its readiness check. */
+    public boolean isReady(String service, int instance) {
+        Process process = services.get(instanceName(service, instance));
+        return process != null && process.isAlive()
+                && httpStatus(options.serviceUrl(service, instance) + "/q/health/ready") == 200;
+    }
+
+    /** Stops the Kafka broker (a broker outage); {@link #startKafka} brings it back on the same data. */
+    public synchronized void stopKafka() {
+        if (kafka != null) {
+            log("stopping Kafka");
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    public synchronized void startKafka() {
+        if (kafka == null) {
+            log("starting Kafka on port " + options.kafkaPort());
+            kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(),
+                    options.kafkaControllerPort(), options.logDir().resolve("kafka.log"));
+        }
+    }
+
+    /**
+     * Keeps every instance running, as a platform's supervisor would: an instance that exits is started again (after
+     * 1 s, doubling to 60 s while it keeps failing at once), and one whose liveness check fails for 30 s running (a
+     * consumer that died, a hung process) is killed and started again.
+     */
+    private final class Supervisor implements Runnable {
+        private final Map<String, Integer> failedChecks = new LinkedHashMap<>();
+        private final Map<String, Integer> quickExits = new LinkedHashMap<>();
+        private final Map<String, Instant> startedAt = new LinkedHashMap<>();
+        private final Map<String, Instant> notBefore = new LinkedHashMap<>();
+
+        @Override
+        public void run() {
+            while (!stopping) {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (Service service : SERVICES) {
+                    for (int i = 0; i < options.instances() && !stopping; i++) {
+                        check(service, i);
+                    }
+                }
+            }
+        }
+
+        private void check(Service service, int instance) {
+            String name = instanceName(service.name(), instance);
+            Process process = services.get(name);
+            Instant now = Instant.now();
+            if (process != null && process.isAlive()) {
+                int status = httpStatus(options.serviceUrl(service.name(), instance) + "/q/health/live");
+                boolean starting = startedAt.getOrDefault(name, Instant.MIN).isAfter(now.minusSeconds(90));
+                int failed = status == 200 || (starting && status == -1) ? 0 : failedChecks.getOrDefault(name, 0) + 1;
+                failedChecks.put(name, failed);
+                if (failed >= 15) {
+                    log(name + " has failed its liveness check for 30 s (last answer " + status + "): restarting it");
+                    process.destroyForcibly();
+                    failedChecks.put(name, 0);
+                }
+                return;
+            }
+            if (now.isBefore(notBefore.getOrDefault(name, Instant.MIN))) {
+                return;
+            }
+            if (process != null) {
+                boolean quick = startedAt.getOrDefault(name, Instant.MIN).isAfter(now.minusSeconds(30));
+                int exits = quick ? quickExits.getOrDefault(name, 0) + 1 : 0;
+                quickExits.put(name, exits);
+                long delay = Math.min(60, 1L << Math.min(exits, 6));
+                if (exits > 0 && notBefore.get(name) == null) {
+                    notBefore.put(name, now.plusSeconds(delay));
+                    log(name + " exited with " + exitValue(process) + " soon after starting; starting it again in " + delay + " s");
+                    return;
+                }
+                log(name + " exited with " + exitValue(process) + "; starting it again (see " + options.logFile(service.name(), instance) + ")");
+            }
+            notBefore.remove(name);
+            try {
+                services.put(name, startService(service, instance));
+                startedAt.put(name, now);
+            } catch (IOException | RuntimeException e) {
+                log("cannot start " + name + ": " + e.getMessage());
+                notBefore.put(name, now.plusSeconds(10));
+            }
+        }
+
+        private String exitValue(Process process) {
+            try {
+                return String.valueOf(process.exitValue());
+            } catch (IllegalThreadStateException e) {
+                return "?";
+            }
+        }
+    }
+
+    private Process startService(Service service, int instance) throws IOException {
         Path jar = options.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw install -DskipTests first");
@@ -195,10 +355,10 @@ public final class LocalStack implements AutoCloseable {
                 "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString())
                 .directory(options.root().resolve(service.name()).toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logDir().resolve(service.name() + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile(service.name(), instance).toFile()));
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(options.servicePorts().get(service.name())));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(options.port(service.name(), instance)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + options.kafkaPort());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql:" + db);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql:" + db);
         env.put("QUARKUS_DATASOURCE_USERNAME", options.pgUser());
@@ -222,12 +382,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void awaitReady(String url, Process process, String name, Duration timeout) {
+        awaitReady(url, () -> process, name, options.logDir().resolve(name + ".log"), timeout);
+    }
+
+    private void awaitReady(String url, java.util.function.Supplier<Process> current, String name, Path logFile, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         int status = -1;
         while (Instant.now().isBefore(deadline)) {
+            Process process = current.get();
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see "
-                        + options.logDir().resolve(name + ".log"));
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
             }
             status = httpStatus(url);
             if (status == 200) {
@@ -360,11 +524,12 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("[mash] " + message);
     }
 
-    /** {@code --root DIR --state DIR [--reset]}: runs the system until this process is stopped (Ctrl-C). */
+    /** {@code --root DIR --state DIR [--reset] [--instances N]}: runs the system until this process is stopped (Ctrl-C). */
     public static void main(String[] args) throws InterruptedException {
         Path root = Path.of(".").toAbsolutePath().normalize();
         Path state = null;
         boolean reset = false;
+        Integer instances = null;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -372,10 +537,15 @@ public final class LocalStack implements AutoCloseable {
                 case "--root" -> root = Path.of(rest.remove(0)).toAbsolutePath().normalize();
                 case "--state" -> state = Path.of(rest.remove(0)).toAbsolutePath().normalize();
                 case "--reset" -> reset = true;
-                default -> throw new IllegalArgumentException("unknown option " + arg + " (use --root, --state, --reset)");
+                case "--instances" -> instances = Integer.parseInt(rest.remove(0));
+                default -> throw new IllegalArgumentException("unknown option " + arg
+                        + " (use --root, --state, --reset, --instances N)");
             }
         }
         Options options = Options.defaults(root, state != null ? state : root.resolve(".mash-local"), reset);
+        if (instances != null) {
+            options = options.withInstances(instances);
+        }
         LocalStack stack = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping everything this command started");

@@ -1,0 +1,491 @@
+package org.mash.benchmarks.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.mash.localstack.LocalStack;
+
+/**
+ * The chaos run of docs/reliability.md. Starts its own system with two instances of each service (its own state
+ * folder, databases and ports, so a running stack is left alone), posts contacts at a steady rate with one bad
+ * request in a hundred from the fuzz generator, has practitioners and managers authorise a share of the decisions,
+ * and meanwhile stops the Kafka broker for a minute, kills each service instance once with SIGKILL and restarts
+ * PostgreSQL. Then it waits for the flow to settle and reconciles: every contact answered 201 has exactly one triage
+ * case, every authorised decision reached the metrics once, the published counts equal the stored facts, no 5xx but
+ * a 503 ("try again") was answered, and no dead letter or parked event is left.
+ *
+ * <pre>java -cp deploy/benchmarks/target/classes:$(cat deploy/benchmarks/target/classpath) \
+ *     org.mash.benchmarks.reliability.ChaosRun [--contacts 10000] [--rate 20] [--instances 2] [--seed 7]</pre>
+ * Needs root (it restarts the machine's PostgreSQL with pg_ctlcluster) and nothing else using PostgreSQL meanwhile.
+ */
+public final class ChaosRun {
+
+    static final int PORT_OFFSET = 10_000;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = FuzzRun.options(args);
+        int contacts = Integer.parseInt(opts.getOrDefault("contacts", "10000"));
+        double rate = Double.parseDouble(opts.getOrDefault("rate", "20"));
+        int instances = Integer.parseInt(opts.getOrDefault("instances", "2"));
+        long seed = Long.parseLong(opts.getOrDefault("seed", "7"));
+        int badEvery = Integer.parseInt(opts.getOrDefault("bad-every", "100"));
+        int decideEvery = Integer.parseInt(opts.getOrDefault("decide-every", "10"));
+        Path root = Path.of(opts.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        Path state = Path.of(opts.getOrDefault("state", "/tmp/mash-chaos")).toAbsolutePath();
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        LocalStack.SERVICES.forEach(s -> ports.put(s.name(), s.defaultPort() + PORT_OFFSET));
+        LocalStack.Options options = new LocalStack.Options(root, state, 9092 + PORT_OFFSET, 9093 + PORT_OFFSET,
+                8180 + PORT_OFFSET, 9190 + PORT_OFFSET, ports, "_chaos", true, "127.0.0.1", 5432, "postgres", "", instances);
+        log("starting the system with " + instances + " instance(s) of each service (state " + state + ")");
+        try (LocalStack stack = LocalStack.start(options)) {
+            ChaosRun run = new ChaosRun(stack, options, contacts, rate, seed, badEvery, decideEvery);
+            Result result = run.run();
+            System.out.println(result.text());
+            if (!result.passed()) {
+                System.exit(1);
+            }
+        }
+    }
+
+    private final LocalStack stack;
+    private final LocalStack.Options options;
+    private final Stack system;
+    private final int contacts;
+    private final double rate;
+    private final long seed;
+    private final int badEvery;
+    private final int decideEvery;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    private final Set<String> authorised = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+    private final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger clientRetries = new AtomicInteger();
+    private volatile boolean loading = true;
+    private Instant started;
+
+    ChaosRun(LocalStack stack, LocalStack.Options options, int contacts, double rate, long seed, int badEvery, int decideEvery) {
+        this.stack = stack;
+        this.options = options;
+        this.system = new Stack(options.keycloakUrl(), "jdbc:postgresql://127.0.0.1:5432/", "_chaos");
+        this.contacts = contacts;
+        this.rate = rate;
+        this.seed = seed;
+        this.badEvery = badEvery;
+        this.decideEvery = decideEvery;
+    }
+
+    String url(String service, int n) {
+        return options.serviceUrl(service, Math.floorMod(n, options.instances()));
+    }
+
+    Result run() throws Exception {
+        tokens.putAll(system.tokens());
+        List<BadRequests.Operation> contactOperations = BadRequests.operations("contacts-service", url("contacts-service", 0),
+                system.getJson(url("contacts-service", 0) + "/q/openapi?format=json", null)).stream()
+                .filter(op -> op.writes()).toList();
+        BadRequests bad = new BadRequests(seed, tokens, List.of(UUID.randomUUID().toString()));
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        started = Instant.now();
+        Future<?> faults = pool.submit(this::faults);
+        Future<?> decider = pool.submit(this::decide);
+        Future<?> refresher = pool.submit(this::refreshTokens);
+        // the load: one contact every 1/rate s, each posted by a client that retries as a partner system should
+        List<Future<?>> posts = new ArrayList<>();
+        for (int n = 1; n <= contacts; n++) {
+            long due = started.toEpochMilli() + (long) (n * 1000 / rate);
+            long wait = due - System.currentTimeMillis();
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            int number = n;
+            if (n % badEvery == 0) {
+                BadRequests.Request request = bad.next(contactOperations.get(n / badEvery % contactOperations.size()));
+                posts.add(pool.submit(() -> sendBad(request)));
+            } else {
+                posts.add(pool.submit(() -> postContact(number)));
+            }
+            if (n % 1000 == 0) {
+                log(n + " requests sent; " + accepted.size() + " contacts accepted; " + authorised.size() + " decisions authorised");
+            }
+        }
+        for (Future<?> post : posts) {
+            post.get();
+        }
+        loading = false;
+        log("load done in " + Duration.between(started, Instant.now()).toSeconds() + " s; waiting for the flow to settle");
+        faults.get();
+        decider.get();
+        refresher.cancel(true);
+        pool.shutdownNow();
+        Instant settling = Instant.now();
+        boolean settled = settle(Duration.ofMinutes(15));
+        log("settled: " + settled + " after " + Duration.between(settling, Instant.now()).toSeconds() + " s");
+        return reconcile(settled, Duration.between(started, Instant.now()));
+    }
+
+    // --- the load ---
+
+    private void postContact(int n) {
+        String key = "chaos-" + seed + "-" + n;
+        String body = contact(n);
+        for (int attempt = 0; attempt < 60; attempt++) {
+            try {
+                HttpResponse<String> response = system.send("POST", url("contacts-service", n + attempt) + "/api/v1/contacts",
+                        tokens.get("referrer.police"), "application/json", body, Duration.ofSeconds(15), "Idempotency-Key", key);
+                count(response.statusCode());
+                if (response.statusCode() == 201) {
+                    JsonNode json = BadRequests.JSON.readTree(response.body());
+                    json.path("contactIds").forEach(id -> accepted.add(id.asText()));
+                    return;
+                }
+                if (response.statusCode() >= 500 && response.statusCode() != 503) {
+                    serverErrors.add(response.statusCode() + " POST /api/v1/contacts: " + FuzzRun.abbreviate(response.body()));
+                }
+                if (response.statusCode() < 500 && response.statusCode() != 401) {
+                    serverErrors.add("valid contact " + n + " refused " + response.statusCode() + ": " + FuzzRun.abbreviate(response.body()));
+                    return;
+                }
+            } catch (Exception e) {
+                answers.computeIfAbsent("no answer (instance down)", k -> new AtomicInteger()).incrementAndGet();
+            }
+            clientRetries.incrementAndGet();
+            sleep(1000);
+        }
+        serverErrors.add("contact " + n + " never accepted after 60 tries");
+    }
+
+    private void sendBad(BadRequests.Request request) {
+        try {
+            HttpResponse<String> response = system.send(request.method(), request.url(), request.token(), request.contentType(),
+                    request.body(), Duration.ofSeconds(15));
+            count(response.statusCode());
+            answers.computeIfAbsent("bad request answered " + response.statusCode() / 100 + "xx", k -> new AtomicInteger())
+                    .incrementAndGet();
+            if (response.statusCode() >= 500 && response.statusCode() != 503) {
+                serverErrors.add(response.statusCode() + " " + request.operation().name() + " [" + request.mutation() + "]: "
+                        + FuzzRun.abbreviate(response.body()));
+            }
+        } catch (Exception e) {
+            answers.computeIfAbsent("bad request: no answer", k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    private void count(int status) {
+        answers.computeIfAbsent(String.valueOf(status), k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    static String contact(int n) {
+        String born = LocalDate.of(2010, 1, 1).plusDays(n % 4000).toString();
+        return """
+                {"sourceCode": "%s",
+                 "referrer": {"name": "PC Chaos", "role": "Constable", "organisation": "Metropolitan Police"},
+                 "children": [{"firstName": "Child%d", "lastName": "Chaos", "dateOfBirth": "%s", "sex": "%s",
+                               "address": {"line1": "%d Example Road", "town": "London", "postcode": "E8 1AA"}}],
+                 "household": [{"firstName": "Parent%d", "lastName": "Chaos", "relationship": "MOTHER"}],
+                 "concernCodes": ["3A"],
+                 "description": "Chaos run contact %d",
+                 "immediateDanger": false,
+                 "consent": {"status": "GIVEN"}}""".formatted(n % 3 == 0 ? "1A" : "6", n, born, n % 2 == 0 ? "F" : "M",
+                n % 300 + 1, n, n);
+    }
+
+    // --- decisions ---
+
+    /** A practitioner proposes and a manager authorises every {@code decideEvery}th accepted contact's decision. */
+    private void decide() {
+        Set<String> done = ConcurrentHashMap.newKeySet();
+        int n = 0;
+        while (loading || done.size() < accepted.size() / decideEvery) {
+            List<String> candidates = accepted.stream().filter(id -> Math.floorMod(id.hashCode(), decideEvery) == 0)
+                    .filter(id -> !done.contains(id)).limit(20).toList();
+            if (candidates.isEmpty()) {
+                if (!loading) {
+                    break;
+                }
+                sleep(1000);
+                continue;
+            }
+            for (String contactId : candidates) {
+                String caseId = caseOf(contactId);
+                if (caseId == null) {
+                    continue;
+                }
+                n++;
+                String outcome = n % 4 == 0 ? "CSC_ASSESSMENT" : n % 4 == 1 ? "EARLY_HELP" : "NFA_INFORMATION_ADVICE";
+                if (act("triage-service", n, "/api/v1/triage/cases/" + caseId + "/decision", "practitioner",
+                        "{\"outcome\": \"" + outcome + "\", \"rationale\": \"Chaos run\", \"primaryNeedCode\": \"N1\", "
+                                + "\"levelOfNeed\": {\"level\": 2, \"rationale\": \"Chaos\"}}")
+                        && act("triage-service", n + 1, "/api/v1/triage/cases/" + caseId + "/decision/authorisation", "manager", null)) {
+                    authorised.add(contactId);
+                }
+                done.add(contactId);
+            }
+        }
+    }
+
+    /** One practitioner or manager action, retried while an instance is down or the database restarts; true if it took. */
+    private boolean act(String service, int n, String path, String user, String body) {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            try {
+                HttpResponse<String> response = system.send("POST", url(service, n + attempt) + path, tokens.get(user),
+                        "application/json", body, Duration.ofSeconds(15));
+                count(response.statusCode());
+                if (response.statusCode() / 100 == 2) {
+                    return true;
+                }
+                if (response.statusCode() >= 500 && response.statusCode() != 503) {
+                    serverErrors.add(response.statusCode() + " POST " + path + ": " + FuzzRun.abbreviate(response.body()));
+                } else if (response.statusCode() == 409 && attempt > 0) {
+                    // an earlier try went through and only its answer was lost (an instance killed): it stands
+                    return true;
+                } else if (response.statusCode() < 500 && response.statusCode() != 401) {
+                    serverErrors.add("decision refused " + response.statusCode() + " POST " + path + ": " + FuzzRun.abbreviate(response.body()));
+                    return false;
+                }
+            } catch (Exception e) {
+                answers.computeIfAbsent("no answer (instance down)", k -> new AtomicInteger()).incrementAndGet();
+            }
+            clientRetries.incrementAndGet();
+            sleep(1000);
+        }
+        return false;
+    }
+
+    private String caseOf(String contactId) {
+        try (Connection c = system.connect("mash_triage");
+             PreparedStatement s = c.prepareStatement("select id from triage_case where contact_id = ?")) {
+            s.setObject(1, UUID.fromString(contactId));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private void refreshTokens() {
+        while (!Thread.currentThread().isInterrupted()) {
+            sleep(600_000);
+            try {
+                tokens.putAll(system.tokens());
+            } catch (Exception e) {
+                log("could not refresh tokens: " + e.getMessage());
+            }
+        }
+    }
+
+    // --- the faults ---
+
+    private void faults() {
+        at(60, () -> stack.stopKafka(), "Kafka broker stopped");
+        at(120, () -> stack.startKafka(), "Kafka broker started again after 60 s");
+        int second = 150;
+        for (LocalStack.Service service : LocalStack.SERVICES) {
+            for (int i = 0; i < options.instances(); i++) {
+                int instance = i;
+                at(second, () -> stack.kill(service.name(), instance), LocalStack.instanceName(service.name(), i) + " killed (SIGKILL)");
+                second += 25;
+            }
+        }
+        at(second + 20, this::restartPostgres, "PostgreSQL restarted");
+    }
+
+    private void at(int second, Runnable fault, String what) {
+        long wait = started.plusSeconds(second).toEpochMilli() - System.currentTimeMillis();
+        if (wait > 0) {
+            sleep(wait);
+        }
+        try {
+            fault.run();
+            events.add(String.format("%4d s  %s", Duration.between(started, Instant.now()).toSeconds(), what));
+            log(what);
+        } catch (RuntimeException e) {
+            events.add(String.format("%4d s  %s FAILED: %s", Duration.between(started, Instant.now()).toSeconds(), what, e.getMessage()));
+        }
+    }
+
+    private void restartPostgres() {
+        try {
+            Process restart = new ProcessBuilder("bash", "-c",
+                    "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | sort -V | tail -n 1) main restart")
+                    .inheritIO().start();
+            if (restart.waitFor() != 0) {
+                throw new IllegalStateException("pg_ctlcluster restart exited with " + restart.exitValue());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- settling and reconciling ---
+
+    /** Every accepted contact in triage, every authorised decision in the metrics, nothing pending, every instance ready. */
+    private boolean settle(Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            boolean ready = true;
+            for (LocalStack.Service service : LocalStack.SERVICES) {
+                for (int i = 0; i < options.instances(); i++) {
+                    ready &= stack.isReady(service.name(), i);
+                }
+            }
+            if (ready && system.pendingEvents() == 0
+                    && countIn("mash_triage", "select count(*) from triage_case where contact_id = any(?)", accepted) == accepted.size()
+                    && countIn("mash_metrics", "select count(*) from contact_fact where authorised_at is not null and contact_id = any(?)",
+                    authorised) == authorised.size()
+                    && system.awaitQuiet(Duration.ofSeconds(10), Duration.ofSeconds(30))) {
+                return true;
+            }
+            Thread.sleep(5000);
+        }
+        return false;
+    }
+
+    private long countIn(String database, String sql, Set<String> ids) throws Exception {
+        try (Connection c = system.connect(database); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** What the run found. */
+    record Result(List<String> checks, boolean passed, List<String> faults, Map<String, Integer> answers, List<String> serverErrors,
+                  int clientRetries, Duration elapsed) {
+        String text() {
+            StringBuilder t = new StringBuilder("\nchaos run: ").append(elapsed.toSeconds()).append(" s\nfaults:\n");
+            faults.forEach(f -> t.append("  ").append(f).append('\n'));
+            t.append("answers: ").append(answers).append('\n');
+            t.append("client retries (instance down, 503): ").append(clientRetries).append('\n');
+            t.append("5xx other than 503: ").append(serverErrors.size()).append('\n');
+            serverErrors.stream().limit(20).forEach(e -> t.append("  ").append(e).append('\n'));
+            t.append("reconciliation:\n");
+            checks.forEach(c -> t.append("  ").append(c).append('\n'));
+            t.append(passed ? "PASSED\n" : "FAILED\n");
+            return t.toString();
+        }
+    }
+
+    private Result reconcile(boolean settled, Duration elapsed) throws Exception {
+        List<String> checks = new ArrayList<>();
+        boolean passed = settled;
+        checks.add((settled ? "ok   " : "FAIL ") + "the flow settled (every contact in triage, every decision in the metrics, nothing pending)");
+
+        long inContacts = countIn("mash_contacts", "select count(*) from contact where id = any(?)", accepted);
+        long cases = countIn("mash_triage", "select count(*) from triage_case where contact_id = any(?)", accepted);
+        long distinctCases = countIn("mash_triage", "select count(distinct contact_id) from triage_case where contact_id = any(?)", accepted);
+        boolean oneCaseEach = inContacts == accepted.size() && cases == accepted.size() && distinctCases == accepted.size();
+        passed &= oneCaseEach;
+        checks.add(String.format("%s contacts answered 201: %d; stored: %d; triage cases: %d (for %d distinct contacts)",
+                oneCaseEach ? "ok   " : "FAIL ", accepted.size(), inContacts, cases, distinctCases));
+
+        long decidedInTriage = countIn("mash_triage", "select count(*) from triage_case where authorised_at is not null and contact_id = any(?)", authorised);
+        long decidedInMetrics = countIn("mash_metrics", "select count(*) from contact_fact where authorised_at is not null and contact_id = any(?)", authorised);
+        long decisionEvents = system.single("mash_metrics",
+                "select count(*) from processed_event where event_type = 'mash.triage.decision-authorised.v1'");
+        long allDecided = system.single("mash_triage", "select count(*) from triage_case where authorised_at is not null");
+        boolean decisionsOnce = decidedInTriage == authorised.size() && decidedInMetrics == authorised.size() && decisionEvents == allDecided;
+        passed &= decisionsOnce;
+        checks.add(String.format("%s decisions authorised: %d; in triage: %d; in the metrics' facts: %d; decision events applied by the "
+                + "metrics: %d for %d decided cases", decisionsOnce ? "ok   " : "FAIL ", authorised.size(), decidedInTriage,
+                decidedInMetrics, decisionEvents, allDecided));
+
+        JsonNode figures = system.getJson(options.serviceUrl("metrics-service") + "/api/v1/metrics?from=2000-01-01&to=2099-12-31",
+                system.token("analyst"));
+        long contactsFigure = figure(figures, "contacts");
+        long referralsFigure = figure(figures, "referrals");
+        long contactFacts = system.single("mash_metrics", "select count(*) from contact_fact where received_at is not null");
+        long referralFacts = system.single("mash_metrics", "select count(*) from contact_fact where referral and authorised_at is not null");
+        boolean figuresMatch = contactsFigure == contactFacts && referralsFigure == referralFacts;
+        passed &= figuresMatch;
+        checks.add(String.format("%s published figures equal the stored facts: contacts %d = %d facts; referrals %d = %d facts",
+                figuresMatch ? "ok   " : "FAIL ", contactsFigure, contactFacts, referralsFigure, referralFacts));
+
+        boolean no5xx = serverErrors.isEmpty();
+        passed &= no5xx;
+        checks.add((no5xx ? "ok   " : "FAIL ") + "no 5xx answered other than 503 (" + (answers.containsKey("503") ? answers.get("503").get() : 0) + " × 503)");
+
+        Map<String, Long> deadLetters = new TreeMap<>();
+        long parked = 0;
+        for (String database : Stack.DATABASES) {
+            deadLetters.put(database, system.single(database, "select count(*) from dead_letter"));
+            parked += system.single(database, "select count(*) from outbox_event where parked_at is not null");
+        }
+        long onDlqTopics = dlqRecords();
+        boolean nothingAside = deadLetters.values().stream().allMatch(n -> n == 0) && onDlqTopics == 0 && parked == 0;
+        passed &= nothingAside;
+        checks.add(String.format("%s dead letters: %s; records on the dead-letter topics: %d; parked events: %d",
+                nothingAside ? "ok   " : "FAIL ", deadLetters, onDlqTopics, parked));
+        Map<String, Integer> counts = new TreeMap<>();
+        answers.forEach((k, v) -> counts.put(k, v.get()));
+        return new Result(checks, passed, List.copyOf(events), counts, List.copyOf(serverErrors), clientRetries.get(), elapsed);
+    }
+
+    private static long figure(JsonNode figures, String id) {
+        for (JsonNode f : figures.path("figures")) {
+            if (id.equals(f.path("id").asText()) && !f.hasNonNull("breakdown")) {
+                return f.path("value").asLong();
+            }
+        }
+        return -1;
+    }
+
+    private long dlqRecords() {
+        java.util.Properties props = new java.util.Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + options.kafkaPort());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "chaos-reconcile-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        long records = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(LocalStack.SERVICES.stream().map(s -> "mash." + s.name() + ".dlq").toList());
+            Instant until = Instant.now().plusSeconds(10);
+            while (Instant.now().isBefore(until)) {
+                records += consumer.poll(Duration.ofMillis(500)).count();
+            }
+        }
+        return records;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[chaos] " + Instant.now() + " " + message);
+    }
+}
