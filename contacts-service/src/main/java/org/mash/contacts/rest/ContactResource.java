@@ -32,6 +32,7 @@ import org.mash.contacts.domain.Amendment;
 import org.mash.contacts.domain.ContactStatus;
 import org.mash.contacts.domain.ContactSubmission;
 import org.mash.contacts.domain.Timeline;
+import org.mash.contacts.service.ContactIntake;
 import org.mash.contacts.service.ContactService;
 import org.mash.platform.problem.QueryParams;
 import org.mash.platform.security.Caller;
@@ -68,9 +69,11 @@ public class ContactResource {
             }""";
 
     private final ContactService contacts;
+    private final ContactIntake intake;
     private final Caller caller;
 
-    public ContactResource(ContactService contacts, Caller caller) {
+    public ContactResource(ContactService contacts, ContactIntake intake, Caller caller) {
+        this.intake = intake;
         this.contacts = contacts;
         this.caller = caller;
     }
@@ -90,7 +93,7 @@ public class ContactResource {
                     + "contacts; with a different body, 422. Scoped to your agency.", example = "5f0c7d1e-2b7a-4d3e-9c1a-8e2f4b6a7c90")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull ContactSubmission submission) {
-        return contacts.submit(submission, requester(), idempotencyKey)
+        return intake.submit(submission, requester(), idempotencyKey)
                 .map(submitted -> RestResponse.ResponseBuilder
                         .<ContactViews.Submitted>created(URI.create("/api/v1/contacts/" + submitted.contacts().get(0).id))
                         .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))

@@ -1,30 +1,18 @@
 package org.mash.localstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.mash.kafka.KafkaBroker;
 
 /**
@@ -116,8 +104,11 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean stopping;
     private Thread supervisor;
 
+    private final Databases databases;
+
     private LocalStack(Options options) {
         this.options = options;
+        this.databases = new Databases(options);
     }
 
     /** Starts everything and returns once every service reports itself ready (database and Kafka up). */
@@ -147,18 +138,18 @@ public final class LocalStack implements AutoCloseable {
         try {
             if (options.reset()) {
                 log("--reset: dropping the databases and " + options.stateDir());
-                SERVICES.forEach(s -> dropDatabase(options.database(s)));
-                deleteRecursively(options.stateDir());
+                SERVICES.forEach(s -> databases.dropDatabase(options.database(s)));
+                Keycloak.deleteRecursively(options.stateDir());
             }
             Files.createDirectories(options.logDir());
-            SERVICES.forEach(s -> createDatabaseIfMissing(options.database(s)));
+            SERVICES.forEach(s -> databases.createDatabaseIfMissing(options.database(s)));
 
             log("starting Kafka on port " + options.kafkaPort());
             kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(),
                     options.kafkaControllerPort(), options.logDir().resolve("kafka.log"));
 
             log("starting Keycloak " + KEYCLOAK_VERSION + " on port " + options.keycloakPort() + " (about 30 s)");
-            keycloak = startKeycloak();
+            keycloak = Keycloak.start(options);
 
             for (Service service : SERVICES) {
                 for (int i = 0; i < options.instances(); i++) {
@@ -175,7 +166,7 @@ public final class LocalStack implements AutoCloseable {
                             instance, options.logFile(service.name(), i), Duration.ofMinutes(3));
                 }
             }
-            supervisor = new Thread(new Supervisor(), "mash-supervisor");
+            supervisor = new Thread(new Supervisor(this), "mash-supervisor");
             supervisor.setDaemon(true);
             supervisor.start();
         } catch (IOException e) {
@@ -204,29 +195,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Drops the databases this stack used (for tests, which use their own; a failed start of theirs drops them too). */
     public void dropDatabases() {
-        SERVICES.forEach(s -> dropDatabase(options.database(s)));
-    }
-
-    private Process startKeycloak() throws IOException {
-        Path home = options.stateDir().resolve("keycloak-" + KEYCLOAK_VERSION);
-        if (!Files.exists(home.resolve("bin").resolve("kc.sh"))) {
-            unzip(keycloakZip(), options.stateDir());
-        }
-        Path imports = home.resolve("data").resolve("import");
-        Files.createDirectories(imports);
-        Files.copy(options.root().resolve("deploy/keycloak/mash-realm.json"), imports.resolve("mash-realm.json"),
-                StandardCopyOption.REPLACE_EXISTING);
-        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--import-realm", "--http-port=" + options.keycloakPort(),
-                "--http-management-port=" + options.keycloakManagementPort(), "--health-enabled=true")
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logDir().resolve("keycloak.log").toFile()));
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        return builder.start();
+        SERVICES.forEach(s -> databases.dropDatabase(options.database(s)));
     }
 
     /** {@code triage-service} for the first instance, {@code triage-service#2} and on for the others. */
@@ -267,84 +236,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /**
-     * Keeps every instance running, as a platform's supervisor would: an instance that exits is started again (after
-     * 1 s, doubling to 60 s while it keeps failing at once), and one whose liveness check fails for 30 s running (a
-     * consumer that died, a hung process) is killed and started again.
-     */
-    private final class Supervisor implements Runnable {
-        private final Map<String, Integer> failedChecks = new LinkedHashMap<>();
-        private final Map<String, Integer> quickExits = new LinkedHashMap<>();
-        private final Map<String, Instant> startedAt = new LinkedHashMap<>();
-        private final Map<String, Instant> notBefore = new LinkedHashMap<>();
-
-        @Override
-        public void run() {
-            while (!stopping) {
-                try {
-                    Thread.sleep(2000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (Service service : SERVICES) {
-                    for (int i = 0; i < options.instances() && !stopping; i++) {
-                        check(service, i);
-                    }
-                }
-            }
-        }
-
-        private void check(Service service, int instance) {
-            String name = instanceName(service.name(), instance);
-            Process process = services.get(name);
-            Instant now = Instant.now();
-            if (process != null && process.isAlive()) {
-                int status = httpStatus(options.serviceUrl(service.name(), instance) + "/q/health/live");
-                boolean starting = startedAt.getOrDefault(name, Instant.MIN).isAfter(now.minusSeconds(90));
-                int failed = status == 200 || (starting && status == -1) ? 0 : failedChecks.getOrDefault(name, 0) + 1;
-                failedChecks.put(name, failed);
-                if (failed >= 15) {
-                    log(name + " has failed its liveness check for 30 s (last answer " + status + "): restarting it");
-                    process.destroyForcibly();
-                    failedChecks.put(name, 0);
-                }
-                return;
-            }
-            if (now.isBefore(notBefore.getOrDefault(name, Instant.MIN))) {
-                return;
-            }
-            if (process != null) {
-                boolean quick = startedAt.getOrDefault(name, Instant.MIN).isAfter(now.minusSeconds(30));
-                int exits = quick ? quickExits.getOrDefault(name, 0) + 1 : 0;
-                quickExits.put(name, exits);
-                long delay = Math.min(60, 1L << Math.min(exits, 6));
-                if (exits > 0 && notBefore.get(name) == null) {
-                    notBefore.put(name, now.plusSeconds(delay));
-                    log(name + " exited with " + exitValue(process) + " soon after starting; starting it again in " + delay + " s");
-                    return;
-                }
-                log(name + " exited with " + exitValue(process) + "; starting it again (see " + options.logFile(service.name(), instance) + ")");
-            }
-            notBefore.remove(name);
-            try {
-                services.put(name, startService(service, instance));
-                startedAt.put(name, now);
-            } catch (IOException | RuntimeException e) {
-                log("cannot start " + name + ": " + e.getMessage());
-                notBefore.put(name, now.plusSeconds(10));
-            }
-        }
-
-        private String exitValue(Process process) {
-            try {
-                return String.valueOf(process.exitValue());
-            } catch (IllegalThreadStateException e) {
-                return "?";
-            }
-        }
+    boolean stopping() {
+        return stopping;
     }
 
-    private Process startService(Service service, int instance) throws IOException {
+    Process instance(String name) {
+        return services.get(name);
+    }
+
+    void replace(String name, Process process) {
+        services.put(name, process);
+    }
+
+    Process startService(Service service, int instance) throws IOException {
         Path jar = options.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw install -DskipTests first");
@@ -428,77 +332,6 @@ public final class LocalStack implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void createDatabaseIfMissing(String database) {
-        try (Connection c = adminConnection();
-             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (!rs.next()) {
-                    c.createStatement().execute("create database " + database);
-                    log("created database " + database);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database + " on PostgreSQL at "
-                    + options.pgHost() + ":" + options.pgPort() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void dropDatabase(String database) {
-        try (Connection c = adminConnection()) {
-            c.createStatement().execute("drop database if exists " + database + " with (force)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop database " + database + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Connection adminConnection() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/postgres",
-                options.pgUser(), options.pgPassword());
-    }
-
-    private static Path keycloakZip() throws IOException {
-        try (InputStream in = LocalStack.class.getResourceAsStream("keycloak.zip.path")) {
-            if (in == null) {
-                throw new IllegalStateException("keycloak.zip.path missing: build deploy/local-stack with Maven");
-            }
-            return Path.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
-        }
-    }
-
-    private static void unzip(Path zip, Path into) throws IOException {
-        log("unpacking " + zip.getFileName() + " into " + into);
-        Files.createDirectories(into);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    if (target.toString().endsWith(".sh")) {
-                        target.toFile().setExecutable(true);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -43,21 +43,19 @@ public class FigurePublisher {
     private final MetricsService metrics;
     private final Outbox outbox;
     private final Clock clock;
-    private final FigureStream stream;
     private final FactChanges changes;
     private final ConsumerLag lag;
     private final PublicationPolicy policy;
     private Instant lastComputed = Instant.MIN;
     private boolean catchingUp;
 
-    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FigureStream stream, FactChanges changes, ConsumerLag lag,
+    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FactChanges changes, ConsumerLag lag,
                            @ConfigProperty(name = "mash.metrics.recompute-every", defaultValue = "60s") Duration recomputeEvery,
                            @ConfigProperty(name = "mash.metrics.catch-up-lag", defaultValue = "1000") long catchUpLag,
                            @ConfigProperty(name = "mash.metrics.max-hold-while-catching-up", defaultValue = "5m") Duration maxHold) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
-        this.stream = stream;
         this.changes = changes;
         this.lag = lag;
         this.policy = new PublicationPolicy(recomputeEvery, catchUpLag, maxHold);
@@ -128,9 +126,8 @@ public class FigurePublisher {
             LOG.debugf("figures of %s unchanged (computed in %d ms)", period.label(), millis);
             return Publication.UNCHANGED;
         }
+        // committed: the event reaches the dashboards of every instance through mash.metrics.v1 (FigureFeed)
         LOG.infof("figures of %s changed; published (computed in %d ms)", period.label(), millis);
-        // committed: dashboards on the Server-Sent Events stream get the same update
-        stream.published(published.get());
         return Publication.PUBLISHED;
     }
 

@@ -17,7 +17,6 @@ import java.util.Random;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.RandomGenerator;
 
 /**
  * Generates bad requests for every operation of a service's OpenAPI document: a plausible request built from the
@@ -31,20 +30,8 @@ final class BadRequests {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** One operation of a service, from its OpenAPI document. */
-    record Operation(String service, String baseUrl, String method, String path, List<JsonNode> parameters,
-                     JsonNode bodySchema, JsonNode components) {
-        boolean writes() {
-            return !method.equals("GET");
-        }
-
-        String name() {
-            return method + " " + path;
-        }
-    }
-
     /** A request to send, and what was done to it. */
-    record Request(Operation operation, String method, String url, String contentType, String body, String token,
+    record Request(OpenApiOperations.Operation operation, String method, String url, String contentType, String body, String token,
                    String mutation) {
     }
 
@@ -56,6 +43,8 @@ final class BadRequests {
 
     BadRequests(long seed, Map<String, String> tokens, List<String> knownIds) {
         this.random = new Random(seed);
+        // jqwik's own draws (sample()) come from this thread's source of randomness: seeded, the run repeats exactly
+        net.jqwik.engine.SourceOfRandomness.create(String.valueOf(seed));
         this.tokens = tokens;
         this.knownIds = knownIds;
         this.oddText = List.of(
@@ -70,9 +59,9 @@ final class BadRequests {
                 2147483648L, 1e308, -1e308, 0.5, "NaN", "Infinity", "12abc", "");
     }
 
+    /** One value; jqwik draws it from its thread's source of randomness, seeded in the constructor. */
     private <T> T sample(Arbitrary<T> arbitrary) {
-        RandomGenerator<T> generator = arbitrary.generator(1000);
-        return generator.next(random).value();
+        return arbitrary.sample();
     }
 
     private <T> T pick(List<T> values) {
@@ -92,27 +81,8 @@ final class BadRequests {
                 "2026-13-01", "2026-1-1", "yesterday", "+6000000-01-01", "2026-W99", "FY2026-99", "2026-Q5"));
     }
 
-    /** Every operation of a service's OpenAPI document (JSON), with its parameters and request body schema. */
-    static List<Operation> operations(String service, String baseUrl, JsonNode openapi) {
-        List<Operation> operations = new ArrayList<>();
-        JsonNode components = openapi.path("components");
-        openapi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            String method = op.getKey().toUpperCase();
-            if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
-                return;
-            }
-            List<JsonNode> parameters = new ArrayList<>();
-            op.getValue().path("parameters").forEach(parameters::add);
-            path.getValue().path("parameters").forEach(parameters::add);
-            JsonNode body = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
-            operations.add(new Operation(service, baseUrl, method, path.getKey(), parameters,
-                    body.isMissingNode() ? null : body, components));
-        }));
-        return operations;
-    }
-
     /** A bad request for {@code operation}: a plausible one broken in one way, chosen at random. */
-    Request next(Operation operation) {
+    Request next(OpenApiOperations.Operation operation) {
         String token = pick(new ArrayList<>(tokens.values()));
         Map<String, String> path = new java.util.LinkedHashMap<>();
         Map<String, String> query = new java.util.LinkedHashMap<>();
@@ -124,13 +94,13 @@ final class BadRequests {
                 query.put(parameter.path("name").asText(), value);
             }
         }
-        JsonNode body = operation.bodySchema() == null ? null : plausible(resolve(operation.bodySchema(), operation), operation, 0);
+        JsonNode body = operation.bodySchema() == null ? null : plausible(OpenApiOperations.resolve(operation.bodySchema(), operation), operation, 0);
         String contentType = "application/json";
         String rawBody = body == null ? null : body.toString();
         String mutation;
         List<String> kinds = new ArrayList<>(List.of("path-param", "query-param", "no-token", "forged-token", "query-param"));
         if (body != null) {
-            kinds.addAll(List.of("wrong-type", "missing-required", "unknown-field", "odd-text", "boundary-number",
+            kinds.addAll(List.of("wrong-type", "missing-field", "unknown-field", "odd-text", "boundary-number",
                     "boundary-date", "not-json", "empty-body", "array-body", "deep-nesting", "wrong-content-type",
                     "odd-text", "wrong-type", "odd-text"));
         }
@@ -199,7 +169,7 @@ final class BadRequests {
                             root.put("fieldNobodyKnows" + random.nextInt(100), oddValue());
                         }
                     }
-                    case "missing-required" -> {
+                    case "missing-field" -> {
                         String[] field = pick(fields);
                         remove(body, field[0]);
                         mutation += ":" + field[0];
@@ -207,8 +177,7 @@ final class BadRequests {
                     default -> {
                         String[] field = pick(fields);
                         JsonNode value = switch (kind) {
-                            case "wrong-type" -> pick(List.of(NODES.numberNode(42), NODES.booleanNode(true), NODES.objectNode(),
-                                    NODES.arrayNode(), NODES.nullNode(), NODES.textNode("text")));
+                            case "wrong-type" -> otherType(body.at(field[0]));
                             case "boundary-number" -> JSON.valueToTree(boundaryNumber());
                             case "boundary-date" -> NODES.textNode(boundaryDate());
                             default -> NODES.textNode(oddValue());
@@ -224,6 +193,14 @@ final class BadRequests {
         return new Request(operation, operation.method(), url, contentType, operation.writes() ? rawBody : null, token, mutation);
     }
 
+    /** A value of another JSON type than {@code current}'s (a number for a text, a text for a number...). */
+    private JsonNode otherType(JsonNode current) {
+        List<JsonNode> others = new ArrayList<>(List.of(NODES.numberNode(42), NODES.booleanNode(true), NODES.objectNode(),
+                NODES.arrayNode(), NODES.textNode("text")));
+        others.removeIf(candidate -> candidate.getNodeType() == current.getNodeType());
+        return pick(others);
+    }
+
     /** A token with its payload changed and its signature kept: a forgery. */
     private static String forge(String token) {
         String[] parts = token.split("\\.");
@@ -231,7 +208,7 @@ final class BadRequests {
             return token + "x";
         }
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"referrer\"", "\"mash-manager\"");
+                .replace("\"preferred_username\":\"", "\"preferred_username\":\"forged-");
         return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
     }
@@ -244,12 +221,12 @@ final class BadRequests {
         return scalar(schema, parameter.path("name").asText()).asText();
     }
 
-    private JsonNode plausible(JsonNode schema, Operation operation, int depth) {
-        schema = resolve(schema, operation);
+    private JsonNode plausible(JsonNode schema, OpenApiOperations.Operation operation, int depth) {
+        schema = OpenApiOperations.resolve(schema, operation);
         if (depth > 6) {
             return NODES.nullNode();
         }
-        String type = type(schema);
+        String type = OpenApiOperations.type(schema);
         if ("object".equals(type) || schema.has("properties")) {
             ObjectNode object = NODES.objectNode();
             schema.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), plausible(p.getValue(), operation, depth + 1)));
@@ -268,7 +245,7 @@ final class BadRequests {
             return schema.get("enum").get(random.nextInt(schema.get("enum").size()));
         }
         String format = schema.path("format").asText();
-        return switch (type(schema)) {
+        return switch (OpenApiOperations.type(schema)) {
             case "integer", "number" -> NODES.numberNode(schema.has("minimum") ? schema.get("minimum").asLong() : 1);
             case "boolean" -> NODES.booleanNode(random.nextBoolean());
             default -> switch (format) {
@@ -278,29 +255,6 @@ final class BadRequests {
                 default -> NODES.textNode(name.equals("period") ? "FY2026-27" : "plausible text");
             };
         };
-    }
-
-    private static String type(JsonNode schema) {
-        JsonNode type = schema.path("type");
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if (!"null".equals(t.asText())) {
-                    return t.asText();
-                }
-            }
-        }
-        return type.asText("string");
-    }
-
-    private static JsonNode resolve(JsonNode schema, Operation operation) {
-        for (int i = 0; i < 10 && schema.has("$ref"); i++) {
-            String ref = schema.get("$ref").asText();
-            schema = operation.components().at(ref.replace("#/components", ""));
-        }
-        if (schema.has("allOf") && schema.get("allOf").size() == 1) {
-            return resolve(schema.get("allOf").get(0), operation);
-        }
-        return schema;
     }
 
     /** Paths of every scalar in a document, e.g. {@code /children/0/firstName}. */

@@ -15,16 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.mash.localstack.LocalStack;
 
 /**
@@ -62,7 +58,7 @@ public final class ChaosRun {
         log("starting the system with " + instances + " instance(s) of each service (state " + state + ")");
         try (LocalStack stack = LocalStack.start(options)) {
             ChaosRun run = new ChaosRun(stack, options, contacts, rate, seed, badEvery, decideEvery);
-            Result result = run.run();
+            Reconciliation.Result result = run.run();
             System.out.println(result.text());
             if (!result.passed()) {
                 System.exit(1);
@@ -103,9 +99,9 @@ public final class ChaosRun {
         return options.serviceUrl(service, Math.floorMod(n, options.instances()));
     }
 
-    Result run() throws Exception {
+    Reconciliation.Result run() throws Exception {
         tokens.putAll(system.tokens());
-        List<BadRequests.Operation> contactOperations = BadRequests.operations("contacts-service", url("contacts-service", 0),
+        List<OpenApiOperations.Operation> contactOperations = OpenApiOperations.of("contacts-service", url("contacts-service", 0),
                 system.getJson(url("contacts-service", 0) + "/q/openapi?format=json", null)).stream()
                 .filter(op -> op.writes()).toList();
         BadRequests bad = new BadRequests(seed, tokens, List.of(UUID.randomUUID().toString()));
@@ -143,9 +139,11 @@ public final class ChaosRun {
         refresher.cancel(true);
         pool.shutdownNow();
         Instant settling = Instant.now();
-        boolean settled = settle(Duration.ofMinutes(15));
+        Reconciliation reconciliation = new Reconciliation(stack, system, accepted, authorised);
+        boolean settled = reconciliation.settle(Duration.ofMinutes(15));
         log("settled: " + settled + " after " + Duration.between(settling, Instant.now()).toSeconds() + " s");
-        return reconcile(settled, Duration.between(started, Instant.now()));
+        return reconciliation.reconcile(settled, Duration.between(started, Instant.now()), answers, serverErrors, events,
+                clientRetries.get());
     }
 
     // --- the load ---
@@ -342,139 +340,6 @@ public final class ChaosRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    // --- settling and reconciling ---
-
-    /** Every accepted contact in triage, every authorised decision in the metrics, nothing pending, every instance ready. */
-    private boolean settle(Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            boolean ready = true;
-            for (LocalStack.Service service : LocalStack.SERVICES) {
-                for (int i = 0; i < options.instances(); i++) {
-                    ready &= stack.isReady(service.name(), i);
-                }
-            }
-            if (ready && system.pendingEvents() == 0
-                    && countIn("mash_triage", "select count(*) from triage_case where contact_id = any(?)", accepted) == accepted.size()
-                    && countIn("mash_metrics", "select count(*) from contact_fact where authorised_at is not null and contact_id = any(?)",
-                    authorised) == authorised.size()
-                    && system.awaitQuiet(Duration.ofSeconds(10), Duration.ofSeconds(30))) {
-                return true;
-            }
-            Thread.sleep(5000);
-        }
-        return false;
-    }
-
-    private long countIn(String database, String sql, Set<String> ids) throws Exception {
-        try (Connection c = system.connect(database); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /** What the run found. */
-    record Result(List<String> checks, boolean passed, List<String> faults, Map<String, Integer> answers, List<String> serverErrors,
-                  int clientRetries, Duration elapsed) {
-        String text() {
-            StringBuilder t = new StringBuilder("\nchaos run: ").append(elapsed.toSeconds()).append(" s\nfaults:\n");
-            faults.forEach(f -> t.append("  ").append(f).append('\n'));
-            t.append("answers: ").append(answers).append('\n');
-            t.append("client retries (instance down, 503): ").append(clientRetries).append('\n');
-            t.append("5xx other than 503: ").append(serverErrors.size()).append('\n');
-            serverErrors.stream().limit(20).forEach(e -> t.append("  ").append(e).append('\n'));
-            t.append("reconciliation:\n");
-            checks.forEach(c -> t.append("  ").append(c).append('\n'));
-            t.append(passed ? "PASSED\n" : "FAILED\n");
-            return t.toString();
-        }
-    }
-
-    private Result reconcile(boolean settled, Duration elapsed) throws Exception {
-        List<String> checks = new ArrayList<>();
-        boolean passed = settled;
-        checks.add((settled ? "ok   " : "FAIL ") + "the flow settled (every contact in triage, every decision in the metrics, nothing pending)");
-
-        long inContacts = countIn("mash_contacts", "select count(*) from contact where id = any(?)", accepted);
-        long cases = countIn("mash_triage", "select count(*) from triage_case where contact_id = any(?)", accepted);
-        long distinctCases = countIn("mash_triage", "select count(distinct contact_id) from triage_case where contact_id = any(?)", accepted);
-        boolean oneCaseEach = inContacts == accepted.size() && cases == accepted.size() && distinctCases == accepted.size();
-        passed &= oneCaseEach;
-        checks.add(String.format("%s contacts answered 201: %d; stored: %d; triage cases: %d (for %d distinct contacts)",
-                oneCaseEach ? "ok   " : "FAIL ", accepted.size(), inContacts, cases, distinctCases));
-
-        long decidedInTriage = countIn("mash_triage", "select count(*) from triage_case where authorised_at is not null and contact_id = any(?)", authorised);
-        long decidedInMetrics = countIn("mash_metrics", "select count(*) from contact_fact where authorised_at is not null and contact_id = any(?)", authorised);
-        long decisionEvents = system.single("mash_metrics",
-                "select count(*) from processed_event where event_type = 'mash.triage.decision-authorised.v1'");
-        long allDecided = system.single("mash_triage", "select count(*) from triage_case where authorised_at is not null");
-        boolean decisionsOnce = decidedInTriage == authorised.size() && decidedInMetrics == authorised.size() && decisionEvents == allDecided;
-        passed &= decisionsOnce;
-        checks.add(String.format("%s decisions authorised: %d; in triage: %d; in the metrics' facts: %d; decision events applied by the "
-                + "metrics: %d for %d decided cases", decisionsOnce ? "ok   " : "FAIL ", authorised.size(), decidedInTriage,
-                decidedInMetrics, decisionEvents, allDecided));
-
-        JsonNode figures = system.getJson(options.serviceUrl("metrics-service") + "/api/v1/metrics?from=2000-01-01&to=2099-12-31",
-                system.token("analyst"));
-        long contactsFigure = figure(figures, "contacts");
-        long referralsFigure = figure(figures, "referrals");
-        long contactFacts = system.single("mash_metrics", "select count(*) from contact_fact where received_at is not null");
-        long referralFacts = system.single("mash_metrics", "select count(*) from contact_fact where referral and authorised_at is not null");
-        boolean figuresMatch = contactsFigure == contactFacts && referralsFigure == referralFacts;
-        passed &= figuresMatch;
-        checks.add(String.format("%s published figures equal the stored facts: contacts %d = %d facts; referrals %d = %d facts",
-                figuresMatch ? "ok   " : "FAIL ", contactsFigure, contactFacts, referralsFigure, referralFacts));
-
-        boolean no5xx = serverErrors.isEmpty();
-        passed &= no5xx;
-        checks.add((no5xx ? "ok   " : "FAIL ") + "no 5xx answered other than 503 (" + (answers.containsKey("503") ? answers.get("503").get() : 0) + " × 503)");
-
-        Map<String, Long> deadLetters = new TreeMap<>();
-        long parked = 0;
-        for (String database : Stack.DATABASES) {
-            deadLetters.put(database, system.single(database, "select count(*) from dead_letter"));
-            parked += system.single(database, "select count(*) from outbox_event where parked_at is not null");
-        }
-        long onDlqTopics = dlqRecords();
-        boolean nothingAside = deadLetters.values().stream().allMatch(n -> n == 0) && onDlqTopics == 0 && parked == 0;
-        passed &= nothingAside;
-        checks.add(String.format("%s dead letters: %s; records on the dead-letter topics: %d; parked events: %d",
-                nothingAside ? "ok   " : "FAIL ", deadLetters, onDlqTopics, parked));
-        Map<String, Integer> counts = new TreeMap<>();
-        answers.forEach((k, v) -> counts.put(k, v.get()));
-        return new Result(checks, passed, List.copyOf(events), counts, List.copyOf(serverErrors), clientRetries.get(), elapsed);
-    }
-
-    private static long figure(JsonNode figures, String id) {
-        for (JsonNode f : figures.path("figures")) {
-            if (id.equals(f.path("id").asText()) && !f.hasNonNull("breakdown")) {
-                return f.path("value").asLong();
-            }
-        }
-        return -1;
-    }
-
-    private long dlqRecords() {
-        java.util.Properties props = new java.util.Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + options.kafkaPort());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "chaos-reconcile-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        long records = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(LocalStack.SERVICES.stream().map(s -> "mash." + s.name() + ".dlq").toList());
-            Instant until = Instant.now().plusSeconds(10);
-            while (Instant.now().isBefore(until)) {
-                records += consumer.poll(Duration.ofMillis(500)).count();
-            }
-        }
-        return records;
     }
 
     static void sleep(long millis) {

@@ -39,7 +39,7 @@ public final class FuzzRun {
                 opts.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/"), opts.getOrDefault("database-suffix", ""));
         Report report = run(stack, services, requests, seed);
         System.out.println(report.text());
-        if (report.serverErrors() > 0 || report.rowsWrittenByRefused() > 0) {
+        if (report.serverErrors() > 0 || report.rowsWrittenByRefused() > 0 || report.notProblems() > 0) {
             System.exit(1);
         }
     }
@@ -47,16 +47,24 @@ public final class FuzzRun {
     /** What a run found. */
     record Report(int sent, Map<String, Integer> byStatus, Map<String, Integer> byService, int timeouts,
                   List<String> serverErrorSamples, int serverErrors, long rowsWrittenByRefused, List<String> refusedWriteSamples,
-                  int acceptedWrites, List<String> acceptedSamples, int operations, Duration elapsed) {
+                  int acceptedWrites, List<String> acceptedSamples, List<String> noAnswerSamples, Map<Integer, Integer> byCode,
+                  int notProblems, List<String> notProblemSamples, int httpLayer, int operations, Duration elapsed) {
         String text() {
             StringBuilder t = new StringBuilder();
             t.append("fuzz run: ").append(sent).append(" bad requests over ").append(operations).append(" operations in ")
                     .append(elapsed.toSeconds()).append(" s\n");
             t.append("answers by status: ").append(byStatus).append('\n');
+            t.append("answers by code: ").append(byCode).append('\n');
             t.append("requests by service: ").append(byService).append('\n');
+            t.append("refused by the HTTP layer before the application (414/431, request line over 4 KB, headers over 8 KB): ")
+                    .append(httpLayer).append('\n');
+            t.append("other 4xx/5xx answers that are not application/problem+json: ").append(notProblems).append('\n');
+            notProblemSamples.forEach(s -> t.append("  ").append(s).append('\n'));
             t.append("5xx answers: ").append(serverErrors).append('\n');
             serverErrorSamples.forEach(s -> t.append("  ").append(s).append('\n'));
             t.append("timeouts (no answer within 10 s): ").append(timeouts).append('\n');
+            t.append("connection closed before an answer was read, e.g.:\n");
+            noAnswerSamples.forEach(s -> t.append("  ").append(s).append('\n'));
             t.append("rows written by refused requests: ").append(rowsWrittenByRefused).append('\n');
             refusedWriteSamples.forEach(s -> t.append("  ").append(s).append('\n'));
             t.append("writes accepted (2xx) although broken on purpose: ").append(acceptedWrites).append('\n');
@@ -68,10 +76,10 @@ public final class FuzzRun {
     static Report run(Stack stack, Map<String, String> services, int count, long seed) throws Exception {
         Map<String, String> tokens = stack.tokens();
         List<String> ids = seed(stack, services, tokens);
-        List<BadRequests.Operation> operations = new ArrayList<>();
+        List<OpenApiOperations.Operation> operations = new ArrayList<>();
         for (Map.Entry<String, String> service : services.entrySet()) {
             JsonNode openapi = stack.getJson(service.getValue() + "/q/openapi?format=json", null);
-            operations.addAll(BadRequests.operations(service.getKey(), service.getValue(), openapi).stream()
+            operations.addAll(OpenApiOperations.of(service.getKey(), service.getValue(), openapi).stream()
                     .filter(op -> !op.path().endsWith("/stream")).toList());
         }
         System.out.printf("%d operations, %d known ids; sending %d bad requests (seed %d)%n", operations.size(), ids.size(), count, seed);
@@ -84,6 +92,11 @@ public final class FuzzRun {
         List<String> serverErrors = new ArrayList<>();
         List<String> refusedWrites = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
+        List<String> noAnswer = new ArrayList<>();
+        List<String> notProblemSamples = new ArrayList<>();
+        Map<Integer, Integer> byCode = new TreeMap<>();
+        int notProblems = 0;
+        int httpLayer = 0;
         int errors5xx = 0;
         int timeouts = 0;
         int acceptedWrites = 0;
@@ -97,11 +110,27 @@ public final class FuzzRun {
                 tokensAt = Instant.now();
             }
             BadRequests.Request request = generator.next(operations.get(i % operations.size()));
+            if (request.operation().writes()) {
+                // the reads before this request wrote their access-log rows: count from here
+                before = stack.rowCounts();
+            }
             int status;
             try {
                 HttpResponse<String> response = stack.send(request.method(), request.url(), request.token(), request.contentType(),
                         request.body(), Duration.ofSeconds(10));
                 status = response.statusCode();
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                if ((status == 414 || status == 431) && response.body().isEmpty()) {
+                    // a request line over 4 KB or headers over 8 KB: the HTTP layer refuses it before any application code
+                    httpLayer++;
+                } else if (status >= 400 && !type.startsWith("application/problem+json")) {
+                    notProblems++;
+                    if (notProblemSamples.size() < 10) {
+                        notProblemSamples.add(status + " " + type + " " + request.operation().name() + " [" + request.mutation()
+                                + "] url of " + request.url().length() + " chars: " + abbreviate(response.body()));
+                    }
+                }
+                byCode.merge(status, 1, Integer::sum);
                 if (status >= 500 && serverErrors.size() < 20) {
                     serverErrors.add(status + " " + request.operation().name() + " [" + request.mutation() + "] "
                             + abbreviate(response.body()));
@@ -112,6 +141,11 @@ public final class FuzzRun {
             } catch (java.io.IOException e) {
                 // the server closed the connection: for a body too large that is the 413's "Connection: close"
                 status = -1;
+                String why = request.operation().name() + " [" + request.mutation() + "] body of "
+                        + (request.body() == null ? 0 : request.body().length()) + " chars: " + e;
+                if (noAnswer.size() < 5) {
+                    noAnswer.add(why);
+                }
             }
             byStatus.merge(status <= 0 ? "no answer" : (status / 100) + "xx", 1, Integer::sum);
             byService.merge(request.operation().service(), 1, Integer::sum);
@@ -146,7 +180,8 @@ public final class FuzzRun {
             }
         }
         return new Report(count, byStatus, byService, timeouts, serverErrors, errors5xx, rowsByRefused, refusedWrites,
-                acceptedWrites, accepted, operations.size(), Duration.between(started, Instant.now()));
+                acceptedWrites, accepted, noAnswer, byCode, notProblems, notProblemSamples, httpLayer, operations.size(),
+                Duration.between(started, Instant.now()));
     }
 
     /** Real records to aim at: a contact, its triage case, a check, and a strategy discussion. */
@@ -165,7 +200,7 @@ public final class FuzzRun {
         String caseId = null;
         for (int i = 0; i < 60 && caseId == null; i++) {
             Thread.sleep(500);
-            for (JsonNode item : stack.getJson(triage + "/api/v1/triage/queue?size=1000", tokens.get("practitioner")).path("items")) {
+            for (JsonNode item : stack.getJson(triage + "/api/v1/triage/queue?size=500", tokens.get("practitioner")).path("items")) {
                 if (contactId.equals(item.path("contactId").asText())) {
                     caseId = item.path("id").asText();
                 }

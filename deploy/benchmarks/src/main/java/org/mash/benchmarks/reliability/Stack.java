@@ -25,7 +25,8 @@ final class Stack {
             "participant.health", "participant.police", "analyst", "operator");
     static final List<String> DATABASES = List.of("mash_contacts", "mash_triage", "mash_strategy", "mash_metrics");
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as partner systems and curl speak it (no h2c upgrade). */
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     final String keycloak;
     final String jdbcBase;
     final String databaseSuffix;
@@ -98,10 +99,32 @@ final class Stack {
     }
 
     /** The number of rows of every table of the four databases ({@code database.table -> rows}). */
-    Map<String, Long> rowCounts() throws SQLException {
+    synchronized Map<String, Long> rowCounts() throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String database : DATABASES) {
-            try (Connection c = connect(database); Statement s = c.createStatement()) {
+            try {
+                countRows(database, counts);
+            } catch (SQLException e) {
+                // the connection went (a database restart): once more on a new one
+                closeCounting(database);
+                countRows(database, counts);
+            }
+        }
+        return counts;
+    }
+
+    private final Map<String, Connection> counting = new LinkedHashMap<>();
+    private final Map<String, String> countSql = new LinkedHashMap<>();
+
+    private void countRows(String database, Map<String, Long> counts) throws SQLException {
+        Connection c = counting.get(database);
+        if (c == null || c.isClosed()) {
+            c = connect(database);
+            counting.put(database, c);
+        }
+        try (Statement s = c.createStatement()) {
+            String sql = countSql.get(database);
+            if (sql == null) {
                 List<String> tables = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_schema = 'public' "
                         + "and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by table_name")) {
@@ -109,19 +132,31 @@ final class Stack {
                         tables.add(rs.getString(1));
                     }
                 }
-                StringBuilder sql = new StringBuilder();
+                StringBuilder union = new StringBuilder();
                 for (String table : tables) {
-                    sql.append(sql.length() == 0 ? "" : " union all ").append("select '").append(table)
+                    union.append(union.length() == 0 ? "" : " union all ").append("select '").append(table)
                             .append("', count(*) from ").append(table);
                 }
-                try (ResultSet rs = s.executeQuery(sql.toString())) {
-                    while (rs.next()) {
-                        counts.put(database + "." + rs.getString(1), rs.getLong(2));
-                    }
+                sql = union.toString();
+                countSql.put(database, sql);
+            }
+            try (ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    counts.put(database + "." + rs.getString(1), rs.getLong(2));
                 }
             }
         }
-        return counts;
+    }
+
+    private void closeCounting(String database) {
+        try {
+            Connection c = counting.remove(database);
+            if (c != null) {
+                c.close();
+            }
+        } catch (SQLException ignored) {
+            // gone already
+        }
     }
 
     /** Events written but not yet acknowledged by Kafka, over the four databases. */

@@ -12,7 +12,8 @@ import java.io.IOException;
 
 /**
  * Every string read from a JSON body is {@link SafeText}; one that is not fails with {@link UnsafeTextException} (a
- * {@code MismatchedInputException}, which the REST layer hands to {@link ProblemMappers} with the field's path).
+ * {@code MismatchedInputException}, which the REST layer hands to {@link ProblemMappers} with the field's path). And
+ * no JSON type is silently taken for another: a number where text is expected is a 400, not the text "42".
  */
 @Singleton
 public class SafeTextModule implements ObjectMapperCustomizer {
@@ -22,6 +23,12 @@ public class SafeTextModule implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("mash-safe-text");
         module.addDeserializer(String.class, new SafeStringDeserializer());
         mapper.registerModule(module);
+        // a JSON type is what the API says it is: 42 is not a text, "4" not a number, "true" not a boolean
+        mapper.configure(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
     }
 
     /** A JSON string that holds a control character or broken Unicode; names its field. */
