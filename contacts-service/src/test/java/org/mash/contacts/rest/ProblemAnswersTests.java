@@ -65,4 +65,16 @@ class ProblemAnswersTests {
         given().auth().oauth2(TestTokens.expiredToken("referrer.police", "police", "referrer")).get("/api/v1/contacts")
                 .then().statusCode(401).contentType(PROBLEM).body("detail", containsString("bearer token"));
     }
+
+    /** A JSON type is what the API says: 42 is not a text, "true" not a boolean. */
+    @Test
+    void aValueOfTheWrongJsonTypeIsRefusedNotCoerced() {
+        String id = ContactResourceTests.submit(DemoUsers.policeReferrer(), ContactResourceTests.TWO_SIBLINGS);
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body("{\"kind\": \"ADDITIONAL_INFORMATION\", \"text\": 42}")
+                .post("/api/v1/contacts/" + id + "/amendments").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("text"));
+        String body = ContactResourceTests.TWO_SIBLINGS.replace("\"immediateDanger\": false", "\"immediateDanger\": \"false\"");
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body(body).post("/api/v1/contacts").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItem("immediateDanger"));
+    }
 }

@@ -217,8 +217,13 @@ public final class ChaosRun {
     /** A practitioner proposes and a manager authorises every {@code decideEvery}th accepted contact's decision. */
     private void decide() {
         Set<String> done = ConcurrentHashMap.newKeySet();
+        Instant giveUp = null;
         int n = 0;
-        while (loading || done.size() < accepted.size() / decideEvery) {
+        while (giveUp == null || Instant.now().isBefore(giveUp)) {
+            if (!loading && giveUp == null) {
+                // after the load, every chosen contact's case has ten minutes to appear
+                giveUp = Instant.now().plus(Duration.ofMinutes(10));
+            }
             List<String> candidates = accepted.stream().filter(id -> Math.floorMod(id.hashCode(), decideEvery) == 0)
                     .filter(id -> !done.contains(id)).limit(20).toList();
             if (candidates.isEmpty()) {
@@ -228,13 +233,15 @@ public final class ChaosRun {
                 sleep(1000);
                 continue;
             }
+            int decided = 0;
             for (String contactId : candidates) {
                 String caseId = caseOf(contactId);
                 if (caseId == null) {
                     continue;
                 }
                 n++;
-                String outcome = n % 4 == 0 ? "CSC_ASSESSMENT" : n % 4 == 1 ? "EARLY_HELP" : "NFA_INFORMATION_ADVICE";
+                decided++;
+                String outcome = n % 4 == 0 ? "CSC_ASSESSMENT" : n % 4 == 1 ? "EARLY_HELP" : n % 4 == 2 ? "NFA" : "INFORMATION_AND_ADVICE";
                 if (act("triage-service", n, "/api/v1/triage/cases/" + caseId + "/decision", "practitioner",
                         "{\"outcome\": \"" + outcome + "\", \"rationale\": \"Chaos run\", \"primaryNeedCode\": \"N1\", "
                                 + "\"levelOfNeed\": {\"level\": 2, \"rationale\": \"Chaos\"}}")
@@ -242,6 +249,9 @@ public final class ChaosRun {
                     authorised.add(contactId);
                 }
                 done.add(contactId);
+            }
+            if (decided == 0) {
+                sleep(1000);
             }
         }
     }
