@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mash.contacts.service.ContactService;
 import org.mash.platform.events.CloudEvent;
-import org.mash.platform.inbox.EventConsumer;
+import org.mash.platform.inbox.TopicConsumer;
 import org.mash.platform.inbox.Inbox;
 
 /**
@@ -17,7 +17,7 @@ import org.mash.platform.inbox.Inbox;
  * the fields it needs; other fields and other event types are ignored.
  */
 @ApplicationScoped
-public class TriageEventsConsumer implements EventConsumer {
+public class TriageEventsConsumer extends TopicConsumer {
 
     static final String CASE_OPENED = "mash.triage.case-opened.v1";
     static final String DECISION_AUTHORISED = "mash.triage.decision-authorised.v1";
@@ -30,37 +30,19 @@ public class TriageEventsConsumer implements EventConsumer {
     public record DecisionAuthorised(UUID caseId, UUID contactId, String outcome, OffsetDateTime authorisedAt) {
     }
 
-    private static final Set<String> HANDLED = Set.of(CASE_OPENED, DECISION_AUTHORISED);
-
     private final Inbox inbox;
     private final ContactService contacts;
-    private final String topic;
 
     public TriageEventsConsumer(Inbox inbox, ContactService contacts,
                                 @ConfigProperty(name = "mp.messaging.incoming.triage-events.topic") String topic) {
+        super("contacts-service", Set.of(topic), Set.of(CASE_OPENED, DECISION_AUTHORISED));
         this.inbox = inbox;
         this.contacts = contacts;
-        this.topic = topic;
     }
 
     @Incoming("triage-events")
     public Uni<Void> onTriageEvent(String record) {
         return inbox.handleOnce(this, record);
-    }
-
-    @Override
-    public String name() {
-        return "contacts-service";
-    }
-
-    @Override
-    public boolean reads(String topic) {
-        return this.topic.equals(topic);
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return HANDLED.contains(type);
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.mash.metrics.domain.MetricDefinitions;
 import org.mash.metrics.repository.FactStore;
 import org.mash.metrics.service.FactChanges;
 import org.mash.platform.events.CloudEvent;
-import org.mash.platform.inbox.EventConsumer;
+import org.mash.platform.inbox.TopicConsumer;
 import org.mash.platform.inbox.Inbox;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * beginning gives the same figures. Event types this service does not know are skipped without error.
  */
 @ApplicationScoped
-public class FactConsumers implements EventConsumer {
+public class FactConsumers extends TopicConsumer {
 
     static final String CONSUMER = "metrics-service";
 
@@ -32,16 +32,15 @@ public class FactConsumers implements EventConsumer {
     private final Inbox inbox;
     private final FactStore facts;
     private final FactChanges changes;
-    private final Set<String> topics;
 
     public FactConsumers(Inbox inbox, FactStore facts, FactChanges changes,
                          @ConfigProperty(name = "mp.messaging.incoming.triage-events.topic") String triageTopic,
                          @ConfigProperty(name = "mp.messaging.incoming.strategy-events.topic") String strategyTopic,
                          @ConfigProperty(name = "mp.messaging.incoming.contacts-status-events.topic") String statusTopic) {
+        super(CONSUMER, Set.of(triageTopic, strategyTopic, statusTopic), HANDLED);
         this.inbox = inbox;
         this.facts = facts;
         this.changes = changes;
-        this.topics = Set.of(triageTopic, strategyTopic, statusTopic);
     }
 
     // each marks the figures for recomputing once the event's transaction has committed
@@ -59,21 +58,6 @@ public class FactConsumers implements EventConsumer {
     @Incoming("contacts-status-events")
     public Uni<Void> onContactStatusEvent(String record) {
         return inbox.handleOnce(this, record).invoke(changes::changed);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public boolean reads(String topic) {
-        return topics.contains(topic);
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return HANDLED.contains(type);
     }
 
     /** Event types are unique across the three topics, so one dispatch serves them all (and a replayed dead letter). */

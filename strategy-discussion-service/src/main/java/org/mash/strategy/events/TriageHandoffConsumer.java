@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mash.platform.events.CloudEvent;
-import org.mash.platform.inbox.EventConsumer;
+import org.mash.platform.inbox.TopicConsumer;
 import org.mash.platform.inbox.Inbox;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mash.strategy.service.StrategyDiscussionService;
@@ -18,7 +18,7 @@ import org.mash.strategy.service.StrategyDiscussionService;
  * only the fields it needs; other fields and other event types are ignored.
  */
 @ApplicationScoped
-public class TriageHandoffConsumer implements EventConsumer {
+public class TriageHandoffConsumer extends TopicConsumer {
 
     static final String CONSUMER = "strategy-discussion-service";
     static final String STRATEGY_DISCUSSION_REQUESTED = "mash.triage.strategy-discussion-requested.v1";
@@ -38,33 +38,17 @@ public class TriageHandoffConsumer implements EventConsumer {
 
     private final Inbox inbox;
     private final StrategyDiscussionService discussions;
-    private final String topic;
 
     public TriageHandoffConsumer(Inbox inbox, StrategyDiscussionService discussions,
                                  @ConfigProperty(name = "mp.messaging.incoming.strategy-handoff.topic") String topic) {
+        super(CONSUMER, java.util.Set.of(topic), java.util.Set.of(STRATEGY_DISCUSSION_REQUESTED));
         this.inbox = inbox;
         this.discussions = discussions;
-        this.topic = topic;
     }
 
     @Incoming("strategy-handoff")
     public Uni<Void> onHandoff(String record) {
         return inbox.handleOnce(this, record);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public boolean reads(String topic) {
-        return this.topic.equals(topic);
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return STRATEGY_DISCUSSION_REQUESTED.equals(type);
     }
 
     /** The inbox has checked the event against its schema: the ids, the RAG, the time and the child's name are there. */

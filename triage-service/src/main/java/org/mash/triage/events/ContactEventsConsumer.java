@@ -6,47 +6,29 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mash.platform.events.CloudEvent;
-import org.mash.platform.inbox.EventConsumer;
+import org.mash.platform.inbox.TopicConsumer;
 import org.mash.platform.inbox.Inbox;
 import org.mash.triage.service.TriageService;
 
 /** Every contact received enters the queue at once, and what is added to it later shows on the case ({@code mash.contacts.v1}). */
 @ApplicationScoped
-public class ContactEventsConsumer implements EventConsumer {
+public class ContactEventsConsumer extends TopicConsumer {
 
     static final String CONTACT_RECEIVED = "mash.contacts.contact-received.v1";
     static final String CONTACT_AMENDED = "mash.contacts.contact-amended.v1";
-    private static final Set<String> HANDLED = Set.of(CONTACT_RECEIVED, CONTACT_AMENDED);
-
     private final Inbox inbox;
     private final TriageService triage;
-    private final String topic;
 
     public ContactEventsConsumer(Inbox inbox, TriageService triage,
                                  @ConfigProperty(name = "mp.messaging.incoming.contact-events.topic") String topic) {
+        super("triage-service", Set.of(topic), Set.of(CONTACT_RECEIVED, CONTACT_AMENDED));
         this.inbox = inbox;
         this.triage = triage;
-        this.topic = topic;
     }
 
     @Incoming("contact-events")
     public Uni<Void> onContactEvent(String record) {
         return inbox.handleOnce(this, record);
-    }
-
-    @Override
-    public String name() {
-        return "triage-service";
-    }
-
-    @Override
-    public boolean reads(String topic) {
-        return this.topic.equals(topic);
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return HANDLED.contains(type);
     }
 
     @Override
