@@ -192,6 +192,36 @@ class MashFlowIT {
         }
     }
 
+    /**
+     * With the real realm's mash-operator role: a record on the contacts topic that breaks its contract is set aside by
+     * triage, listed with its reason to an operator only, and discarded with a reason; triage stays ready meanwhile.
+     */
+    @Test
+    void aRecordTriageCannotTakeIsADeadLetterTheOperatorSeesAndSettles() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", MashSystem.kafka());
+        props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("mash.contacts.v1", key, "{\"specversion\": \"1.0\", "
+                    + "\"id\": \"" + key + "\", \"type\": \"mash.contacts.contact-received.v1\", \"source\": \"/mash/contacts-service\", "
+                    + "\"time\": \"2026-11-20T09:15:00Z\", \"datacontenttype\": \"application/json\", \"data\": null}")).get();
+        }
+        String operator = MashSystem.token("operator");
+        String deadLetters = MashSystem.url(TRIAGE) + "/api/v1/operations/dead-letters";
+        Map<String, Object> letter = await().atMost(EVENTUALLY).until(() -> given().auth().oauth2(operator).get(deadLetters)
+                .then().statusCode(200).extract().<Map<String, Object>>path("items.find { it.key == '" + key + "' }"),
+                found -> found != null);
+        assertTrue(String.valueOf(letter.get("reason")).contains("not a valid event envelope"), String.valueOf(letter.get("reason")));
+        given().auth().oauth2(MashSystem.token("manager")).get(deadLetters).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{\"reason\": \"a record with no data, sent by a test\"}")
+                .post(deadLetters + "/" + letter.get("id") + "/discard").then().statusCode(200)
+                .body("status", equalTo("DISCARDED")).body("resolvedBy", equalTo("operator"));
+        given().get(MashSystem.url(TRIAGE) + "/q/health/ready").then().statusCode(200);
+    }
+
     private static int numerator(List<Map<String, Object>> figures, String id) {
         Map<String, Object> figure = figures.stream().filter(f -> id.equals(f.get("id"))).findFirst().orElse(null);
         assertNotNull(figure, "figure " + id);

@@ -41,6 +41,10 @@ final class MashSystem {
         }
     }
 
+    static String kafka() {
+        return stack.kafkaBootstrapServers();
+    }
+
     static String url(String service) {
         return stack.options().serviceUrl(service);
     }
