@@ -25,6 +25,7 @@ import org.mash.contacts.events.ContactContract;
 import org.mash.contacts.events.ContactEvents;
 import org.mash.contacts.repository.Contact;
 import org.mash.contacts.repository.IdempotencyKey;
+import org.mash.platform.failure.Failures;
 import org.mash.platform.outbox.Outbox;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
@@ -38,6 +39,9 @@ import org.mash.platform.problem.ProblemException;
 public class ContactIntake {
 
     private static final Logger LOG = Logger.getLogger(ContactIntake.class);
+    private static final java.time.Duration RETRY_FIRST = java.time.Duration.ofMillis(300);
+    private static final java.time.Duration RETRY_MAX = java.time.Duration.ofSeconds(2);
+    private static final int RETRIES = 4;
 
     private final ContactCodes codes;
     private final Outbox outbox;
@@ -66,7 +70,11 @@ public class ContactIntake {
         });
         String fingerprint = Idempotency.fingerprint(toJson(submission));
         // the transaction boundary: one transaction stores the key, the contacts and their events, or nothing
-        return Panache.withTransaction(() -> submitOnce(submission, requester, idempotencyKey, fingerprint))
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> submitOnce(submission, requester, idempotencyKey, fingerprint)))
+                // with a key, a try cut short by the database (a restart, a lost connection) is tried again here, as the
+                // partner would: if it had committed, the next try replays it; the partner sees a 503 only if it lasts
+                .onFailure(failure -> idempotencyKey != null && Failures.isTransient(failure))
+                .retry().withBackOff(RETRY_FIRST, RETRY_MAX).atMost(RETRIES)
                 .onFailure(ContactIntake::isDuplicateKey)
                 .recoverWithUni(() -> replay(requester.agency(), idempotencyKey, fingerprint)
                         .map(replayed -> replayed.orElseThrow(() -> new IllegalStateException("idempotency key lost"))));

@@ -40,4 +40,41 @@ class TransientFailureTests {
         assertTrue(KafkaTestClient.readAll("mash.contacts-service.dlq", r -> contactId.equals(r.key()), Duration.ofSeconds(2))
                 .isEmpty(), "not dead-lettered");
     }
+
+    /**
+     * A contact posted while the database fails for a moment (a restart, a lost connection) is taken once it is back,
+     * within the same request, when it carries an Idempotency-Key; without one the partner is told 503, try again.
+     */
+    @Test
+    void aContactPostedWhileTheDatabaseBlinksIsStoredOnceWithinTheRequest() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        PostgresTestDatabase.failInsertsInto("contact", "40001");
+        java.util.concurrent.CompletableFuture<Void> mended = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            PostgresTestDatabase.clearFault("contact");
+        });
+        try {
+            String contactId = DemoUsers.policeReferrer().contentType(io.restassured.http.ContentType.JSON)
+                    .header("Idempotency-Key", key).body(org.mash.contacts.rest.ContactResourceTests.TWO_SIBLINGS)
+                    .post("/api/v1/contacts").then().statusCode(201).extract().path("contactIds[0]");
+            assertEquals(1, PostgresTestDatabase.count("select count(*) from contact where id = ?", java.util.UUID.fromString(contactId)));
+            assertEquals(2, PostgresTestDatabase.count("select count(*) from contact c join idempotency_key k "
+                    + "on k.submission_id = c.submission_id where k.idempotency_key = ?", key));
+        } finally {
+            mended.get();
+        }
+
+        PostgresTestDatabase.failInsertsInto("contact", "40001");
+        try {
+            DemoUsers.policeReferrer().contentType(io.restassured.http.ContentType.JSON)
+                    .body(org.mash.contacts.rest.ContactResourceTests.TWO_SIBLINGS).post("/api/v1/contacts").then()
+                    .statusCode(503).contentType("application/problem+json").header("Retry-After", "2");
+        } finally {
+            PostgresTestDatabase.clearFault("contact");
+        }
+    }
 }

@@ -136,6 +136,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() {
         try {
+            checkPortsFree();
             if (options.reset()) {
                 log("--reset: dropping the databases and " + options.stateDir());
                 SERVICES.forEach(s -> databases.dropDatabase(options.database(s)));
@@ -171,6 +172,27 @@ public final class LocalStack implements AutoCloseable {
             supervisor.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails at once, naming it, if a port this stack needs is taken (another stack left running, say). */
+    private void checkPortsFree() {
+        List<Integer> ports = new ArrayList<>(List.of(options.kafkaPort(), options.kafkaControllerPort(), options.keycloakPort(),
+                options.keycloakManagementPort()));
+        for (Service service : SERVICES) {
+            for (int i = 0; i < options.instances(); i++) {
+                ports.add(options.port(service.name(), i));
+            }
+        }
+        for (int port : ports) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                // as the servers themselves bind: a port left in TIME_WAIT by a stopped stack is free
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(port));
+            } catch (IOException taken) {
+                throw new IllegalStateException("port " + port + " is in use: is another MASH stack (or something else) "
+                        + "running? Stop it, or set the ports by environment (see deploy/run-local.sh)");
+            }
         }
     }
 

@@ -56,14 +56,13 @@ public final class ChaosRun {
         LocalStack.Options options = new LocalStack.Options(root, state, 9092 + PORT_OFFSET, 9093 + PORT_OFFSET,
                 8180 + PORT_OFFSET, 9190 + PORT_OFFSET, ports, "_chaos", true, "127.0.0.1", 5432, "postgres", "", instances);
         log("starting the system with " + instances + " instance(s) of each service (state " + state + ")");
+        Reconciliation.Result result;
         try (LocalStack stack = LocalStack.start(options)) {
-            ChaosRun run = new ChaosRun(stack, options, contacts, rate, seed, badEvery, decideEvery);
-            Reconciliation.Result result = run.run();
-            System.out.println(result.text());
-            if (!result.passed()) {
-                System.exit(1);
-            }
+            result = new ChaosRun(stack, options, contacts, rate, seed, badEvery, decideEvery).run();
         }
+        // everything this run started is stopped by now
+        System.out.println(result.text());
+        System.exit(result.passed() ? 0 : 1);
     }
 
     private final LocalStack stack;
@@ -79,6 +78,8 @@ public final class ChaosRun {
     private final Set<String> authorised = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     private final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
+    /** Valid requests (contacts, decisions) that were not taken: each a failure of the run. */
+    private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger clientRetries = new AtomicInteger();
     private volatile boolean loading = true;
@@ -105,9 +106,10 @@ public final class ChaosRun {
                 system.getJson(url("contacts-service", 0) + "/q/openapi?format=json", null)).stream()
                 .filter(op -> op.writes()).toList();
         BadRequests bad = new BadRequests(seed, tokens, List.of(UUID.randomUUID().toString()));
-        ExecutorService pool = Executors.newFixedThreadPool(12);
+        ExecutorService pool = Executors.newFixedThreadPool(48);
         started = Instant.now();
-        Future<?> faults = pool.submit(this::faults);
+        Future<?> outages = pool.submit(this::outages);
+        Future<?> kills = pool.submit(this::kills);
         Future<?> decider = pool.submit(this::decide);
         Future<?> refresher = pool.submit(this::refreshTokens);
         // the load: one contact every 1/rate s, each posted by a client that retries as a partner system should
@@ -134,7 +136,8 @@ public final class ChaosRun {
         }
         loading = false;
         log("load done in " + Duration.between(started, Instant.now()).toSeconds() + " s; waiting for the flow to settle");
-        faults.get();
+        outages.get();
+        kills.get();
         decider.get();
         refresher.cancel(true);
         pool.shutdownNow();
@@ -142,7 +145,7 @@ public final class ChaosRun {
         Reconciliation reconciliation = new Reconciliation(stack, system, accepted, authorised);
         boolean settled = reconciliation.settle(Duration.ofMinutes(15));
         log("settled: " + settled + " after " + Duration.between(settling, Instant.now()).toSeconds() + " s");
-        return reconciliation.reconcile(settled, Duration.between(started, Instant.now()), answers, serverErrors, events,
+        return reconciliation.reconcile(settled, Duration.between(started, Instant.now()), answers, serverErrors, refused, events,
                 clientRetries.get());
     }
 
@@ -151,7 +154,8 @@ public final class ChaosRun {
     private void postContact(int n) {
         String key = "chaos-" + seed + "-" + n;
         String body = contact(n);
-        for (int attempt = 0; attempt < 60; attempt++) {
+        // a partner system keeps trying, with the same key, for as long as it takes (here: up to 10 minutes)
+        for (int attempt = 0; attempt < 600; attempt++) {
             try {
                 HttpResponse<String> response = system.send("POST", url("contacts-service", n + attempt) + "/api/v1/contacts",
                         tokens.get("referrer.police"), "application/json", body, Duration.ofSeconds(15), "Idempotency-Key", key);
@@ -165,7 +169,7 @@ public final class ChaosRun {
                     serverErrors.add(response.statusCode() + " POST /api/v1/contacts: " + FuzzRun.abbreviate(response.body()));
                 }
                 if (response.statusCode() < 500 && response.statusCode() != 401) {
-                    serverErrors.add("valid contact " + n + " refused " + response.statusCode() + ": " + FuzzRun.abbreviate(response.body()));
+                    refused.add("valid contact " + n + " refused " + response.statusCode() + ": " + FuzzRun.abbreviate(response.body()));
                     return;
                 }
             } catch (Exception e) {
@@ -174,7 +178,7 @@ public final class ChaosRun {
             clientRetries.incrementAndGet();
             sleep(1000);
         }
-        serverErrors.add("contact " + n + " never accepted after 60 tries");
+        refused.add("contact " + n + " never accepted after 600 tries");
     }
 
     private void sendBad(BadRequests.Request request) {
@@ -224,10 +228,12 @@ public final class ChaosRun {
                 // after the load, every chosen contact's case has ten minutes to appear
                 giveUp = Instant.now().plus(Duration.ofMinutes(10));
             }
-            List<String> candidates = accepted.stream().filter(id -> Math.floorMod(id.hashCode(), decideEvery) == 0)
-                    .filter(id -> !done.contains(id)).limit(20).toList();
+            // the chosen contacts whose case is in the queue by now
+            List<String> candidates = withCases(accepted.stream().filter(id -> Math.floorMod(id.hashCode(), decideEvery) == 0)
+                    .filter(id -> !done.contains(id)).toList()).stream().limit(20).toList();
+            boolean waiting = accepted.stream().anyMatch(id -> Math.floorMod(id.hashCode(), decideEvery) == 0 && !done.contains(id));
             if (candidates.isEmpty()) {
-                if (!loading) {
+                if (!loading && !waiting) {
                     break;
                 }
                 sleep(1000);
@@ -243,7 +249,8 @@ public final class ChaosRun {
                 decided++;
                 String outcome = n % 4 == 0 ? "CSC_ASSESSMENT" : n % 4 == 1 ? "EARLY_HELP" : n % 4 == 2 ? "NFA" : "INFORMATION_AND_ADVICE";
                 if (act("triage-service", n, "/api/v1/triage/cases/" + caseId + "/decision", "practitioner",
-                        "{\"outcome\": \"" + outcome + "\", \"rationale\": \"Chaos run\", \"primaryNeedCode\": \"N1\", "
+                        "{\"outcome\": \"" + outcome + "\", \"rationale\": \"Chaos run\", "
+                                + (outcome.equals("CSC_ASSESSMENT") ? "\"primaryNeedCode\": \"N1\", " : "")
                                 + "\"levelOfNeed\": {\"level\": 2, \"rationale\": \"Chaos\"}}")
                         && act("triage-service", n + 1, "/api/v1/triage/cases/" + caseId + "/decision/authorisation", "manager", null)) {
                     authorised.add(contactId);
@@ -258,7 +265,7 @@ public final class ChaosRun {
 
     /** One practitioner or manager action, retried while an instance is down or the database restarts; true if it took. */
     private boolean act(String service, int n, String path, String user, String body) {
-        for (int attempt = 0; attempt < 60; attempt++) {
+        for (int attempt = 0; attempt < 600; attempt++) {
             try {
                 HttpResponse<String> response = system.send("POST", url(service, n + attempt) + path, tokens.get(user),
                         "application/json", body, Duration.ofSeconds(15));
@@ -272,7 +279,7 @@ public final class ChaosRun {
                     // an earlier try went through and only its answer was lost (an instance killed): it stands
                     return true;
                 } else if (response.statusCode() < 500 && response.statusCode() != 401) {
-                    serverErrors.add("decision refused " + response.statusCode() + " POST " + path + ": " + FuzzRun.abbreviate(response.body()));
+                    refused.add("decision refused " + response.statusCode() + " POST " + path + ": " + FuzzRun.abbreviate(response.body()));
                     return false;
                 }
             } catch (Exception e) {
@@ -282,6 +289,26 @@ public final class ChaosRun {
             sleep(1000);
         }
         return false;
+    }
+
+    /** Those of {@code contactIds} that have a triage case by now. */
+    private List<String> withCases(List<String> contactIds) {
+        if (contactIds.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = system.connect("mash_triage");
+             PreparedStatement s = c.prepareStatement("select contact_id from triage_case where contact_id = any(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", contactIds.stream().map(UUID::fromString).toArray()));
+            List<String> found = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        } catch (Exception e) {
+            return List.of();
+        }
     }
 
     private String caseOf(String contactId) {
@@ -309,18 +336,34 @@ public final class ChaosRun {
 
     // --- the faults ---
 
-    private void faults() {
+    /** The broker's outage and the database's restart, while the load runs. */
+    private void outages() {
         at(60, () -> stack.stopKafka(), "Kafka broker stopped");
         at(120, () -> stack.startKafka(), "Kafka broker started again after 60 s");
+        at(240, this::restartPostgres, "PostgreSQL restarted");
+    }
+
+    /** Each service instance killed once, from 150 s, while the load runs. */
+    private void kills() {
         int second = 150;
         for (LocalStack.Service service : LocalStack.SERVICES) {
             for (int i = 0; i < options.instances(); i++) {
                 int instance = i;
+                // a failover, not an outage of the service: the other instances are back before this one goes
+                awaitOthersReady(service.name(), instance);
                 at(second, () -> stack.kill(service.name(), instance), LocalStack.instanceName(service.name(), i) + " killed (SIGKILL)");
-                second += 25;
+                second = (int) Math.max(second + 25, Duration.between(started, Instant.now()).toSeconds() + 5);
             }
         }
-        at(second + 20, this::restartPostgres, "PostgreSQL restarted");
+    }
+
+    private void awaitOthersReady(String service, int killing) {
+        Instant until = Instant.now().plus(Duration.ofMinutes(5));
+        for (int i = 0; i < options.instances(); i++) {
+            while (i != killing && !stack.isReady(service, i) && Instant.now().isBefore(until)) {
+                sleep(1000);
+            }
+        }
     }
 
     private void at(int second, Runnable fault, String what) {

@@ -89,7 +89,7 @@ final class Reconciliation {
     }
 
     Result reconcile(boolean settled, Duration elapsed, Map<String, AtomicInteger> answers, List<String> serverErrors,
-                     List<String> events, int clientRetries) throws Exception {
+                     List<String> refused, List<String> events, int clientRetries) throws Exception {
         List<String> checks = new ArrayList<>();
         boolean passed = settled;
         checks.add((settled ? "ok   " : "FAIL ") + "the flow settled (every contact in triage, every decision in the metrics, nothing pending)");
@@ -124,6 +124,10 @@ final class Reconciliation {
         checks.add(String.format("%s published figures equal the stored facts: contacts %d = %d facts; referrals %d = %d facts",
                 figuresMatch ? "ok   " : "FAIL ", contactsFigure, contactFacts, referralsFigure, referralFacts));
 
+        boolean allTaken = refused.isEmpty();
+        passed &= allTaken;
+        checks.add((allTaken ? "ok   " : "FAIL ") + "every valid contact and decision was taken (" + refused.size() + " refused)");
+        refused.stream().limit(10).forEach(r -> checks.add("       " + r));
         boolean no5xx = serverErrors.isEmpty();
         passed &= no5xx;
         checks.add((no5xx ? "ok   " : "FAIL ") + "no 5xx answered other than 503 (" + (answers.containsKey("503") ? answers.get("503").get() : 0) + " × 503)");

@@ -40,13 +40,21 @@ public final class Failures {
     /** Phrases of the Vert.x SQL client for a connection gone, which it reports without a SQLSTATE. */
     private static final Set<String> CONNECTION_LOST = Set.of(
             "connection was closed", "connection refused", "connection reset", "failed to read any response",
-            "pool closed", "timeout", "connection is closed", "broken pipe");
+            "pool closed", "timeout", "connection is closed", "broken pipe", "connection is not active",
+            "current status: closed");
 
     private Failures() {
     }
 
     public static Kind kind(Throwable failure) {
+        // several failures at once (a lost connection, then the rollback that failed on it): transient if any is
+        if (failure instanceof io.smallrye.mutiny.CompositeException composite) {
+            return composite.getCauses().stream().anyMatch(Failures::isTransient) ? Kind.TRANSIENT : Kind.PERMANENT;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t != failure && t instanceof io.smallrye.mutiny.CompositeException composite) {
+                return kind(composite);
+            }
             String state = sqlState(t);
             if (state != null && state.length() == 5) {
                 if (TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_SQL_STATES.contains(state)) {

@@ -34,6 +34,17 @@ class FailuresTests {
         assertEquals(Failures.Kind.TRANSIENT, Failures.kind(new java.util.concurrent.TimeoutException()));
     }
 
+    /** Seen in the chaos run while PostgreSQL restarted: the lost connection, then the rollback that failed on it. */
+    @Test
+    void aLostConnectionAmongSeveralFailuresIsTransient() {
+        RuntimeException lost = new org.hibernate.HibernateException(
+                new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED"));
+        RuntimeException rollback = new IllegalStateException("HR000090: Live transaction detected while closing the connection");
+        assertEquals(Failures.Kind.TRANSIENT, Failures.kind(new io.smallrye.mutiny.CompositeException(lost, rollback)));
+        assertEquals(Failures.Kind.PERMANENT, Failures.kind(new io.smallrye.mutiny.CompositeException(
+                new NullPointerException(), new IllegalStateException("a bug"))));
+    }
+
     @Test
     void aValueTheColumnCannotHoldABrokenConstraintOrABugIsPermanent() {
         assertEquals(Failures.Kind.PERMANENT, Failures.kind(new PersistenceException("insert failed",
