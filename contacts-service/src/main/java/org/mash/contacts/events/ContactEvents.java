@@ -51,11 +51,12 @@ public final class ContactEvents {
             String referrerUrgency,
             boolean immediateDanger,
             Boolean policeInformed,
-            ContactSubmission.Consent consent) {
+            ContactSubmission.Consent consent,
+            String submittedBy) {
     }
 
     public record ContactAmendedV1(UUID contactId, UUID amendmentId, OffsetDateTime amendedAt, String kind, String text,
-                                   String agency, String amendedByRole) {
+                                   String agency, String amendedByRole, String amendedBy) {
     }
 
     public record Child(
@@ -81,13 +82,14 @@ public final class ContactEvents {
     }
 
     public static ContactReceivedV1 received(UUID contactId, UUID submissionId, List<UUID> siblings,
-                                             OffsetDateTime receivedAt, String agency, ContactSubmission s,
+                                             OffsetDateTime receivedAt, String agency, String submittedBy,
+                                             ContactSubmission s,
                                              ContactSubmission.Child child, String normalisedNhsNumber) {
         return new ContactReceivedV1(contactId, submissionId, siblings, receivedAt, s.channelOrDefault().name(),
                 s.sourceCode(), agency, s.referrer(), Child.of(child, normalisedNhsNumber),
                 s.household() == null ? List.of() : s.household(), s.householdNotKnownReason(), s.concernCodes(),
                 s.description(), s.requestedOutcome(), s.supportInPlace(),
                 s.referrerUrgency() == null ? null : s.referrerUrgency().name(), s.immediateDanger(), s.policeInformed(),
-                s.consent());
+                s.consent(), submittedBy);
     }
 }

@@ -26,6 +26,10 @@ public class Contact extends PanacheEntityBase {
 
     public String agency;
 
+    /** The place of the child in the submission (0 first); null for contacts stored before it was kept. */
+    @Column(name = "submission_position")
+    public Short submissionPosition;
+
     @Column(name = "submitted_by")
     public String submittedBy;
 

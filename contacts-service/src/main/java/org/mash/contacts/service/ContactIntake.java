@@ -105,7 +105,7 @@ public class ContactIntake {
                         List.of(new Problem.FieldError("Idempotency-Key", "same-key-same-request",
                                 "this key belongs to another request")))));
             }
-            return Contact.<Contact>list("submissionId", Sort.ascending("id"), stored.submissionId)
+            return Contact.<Contact>list("submissionId", Sort.ascending("submissionPosition", "id"), stored.submissionId)
                     .map(contacts -> java.util.Optional.of(new Submitted(contacts, true)));
         });
     }
@@ -122,7 +122,7 @@ public class ContactIntake {
             UUID id = ids.get(i);
             ContactSubmission.Child child = submission.children().get(i);
             events.add(ContactEvents.received(id, submissionId, ids.stream().filter(other -> !other.equals(id)).toList(),
-                    now, requester.agency(), submission, child, NhsNumber.normalise(child.nhsNumber())));
+                    now, requester.agency(), requester.username(), submission, child, NhsNumber.normalise(child.nhsNumber())));
             // the limits every consumer's store has, from the published schema: refused here, never downstream
             Set<String> flagged = violations.stream().map(Violation::field).collect(java.util.stream.Collectors.toSet());
             ContactContract.check(events.get(i), i).stream().filter(v -> !flagged.contains(v.field())).forEach(violations::add);
@@ -145,6 +145,7 @@ public class ContactIntake {
             UUID id = ids.get(i);
             ContactEvents.ContactReceivedV1 event = events.get(i);
             Contact contact = newContact(event, requester, submission);
+            contact.submissionPosition = (short) i;
             contacts.add(contact);
             chain = chain.chain(() -> contact.persist())
                     .chain(() -> outbox.publish(ContactEvents.TOPIC, id.toString(), ContactEvents.CONTACT_RECEIVED,

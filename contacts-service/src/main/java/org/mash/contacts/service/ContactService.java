@@ -91,7 +91,7 @@ public class ContactService {
             row.role = Amendment.amendingRole(requester.roles());
             row.amendedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             ContactEvents.ContactAmendedV1 event = new ContactEvents.ContactAmendedV1(contactId, row.id, row.amendedAt,
-                    row.kind, row.text, row.agency, row.role);
+                    row.kind, row.text, row.agency, row.role, row.amendedBy);
             List<Violation> broken = ContactContract.check(event);
             if (!broken.isEmpty()) {
                 return Uni.createFrom().failure(ProblemException.invalid(broken.stream()

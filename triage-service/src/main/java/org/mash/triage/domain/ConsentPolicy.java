@@ -44,6 +44,22 @@ public final class ConsentPolicy {
         return violations;
     }
 
+    /**
+     * The status a referrer recorded in the contact (GIVEN, REFUSED or NOT_SOUGHT), which the case starts with;
+     * {@code null} when the contact recorded none or one this service does not know.
+     */
+    public static ConsentStatus fromReferrer(String status) {
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case "GIVEN" -> ConsentStatus.GIVEN;
+            case "REFUSED" -> ConsentStatus.REFUSED;
+            case "NOT_SOUGHT" -> ConsentStatus.NOT_SOUGHT;
+            default -> null;
+        };
+    }
+
     public static boolean needsReason(ConsentStatus status) {
         return status == ConsentStatus.NOT_SOUGHT || status == ConsentStatus.OVERRIDDEN;
     }

@@ -2,7 +2,7 @@ package org.mash.triage.domain;
 
 /** Whether the family agreed to information about them being shared (MASH.md 2.2). */
 public enum ConsentStatus {
-    /** Nothing recorded by the MASH yet (the referrer's own record is in the contact). */
+    /** Nothing recorded: the contact said nothing about consent and the MASH has not recorded it yet. */
     NOT_RECORDED,
     SOUGHT,
     GIVEN,

@@ -32,4 +32,16 @@ public class RagRating extends PanacheEntityBase {
 
     @Column(name = "rated_at")
     public OffsetDateTime ratedAt;
+
+    /** A new rating of a case. */
+    public static RagRating of(UUID caseId, Rag rag, String rationale, String by, OffsetDateTime at) {
+        RagRating r = new RagRating();
+        r.id = UUID.randomUUID();
+        r.caseId = caseId;
+        r.rag = rag;
+        r.rationale = rationale;
+        r.ratedBy = by;
+        r.ratedAt = at;
+        return r;
+    }
 }

@@ -45,7 +45,7 @@ import org.mash.triage.repository.LevelOfNeedRecord;
 import org.mash.triage.repository.RagRating;
 import org.mash.triage.repository.TriageCase;
 
-/** Opens a case for every contact, serves the queue, and takes decisions from proposal to authorisation. */
+/** Serves the queue and a case's reads, allocation and rating, and takes decisions from proposal to authorisation. */
 @ApplicationScoped
 public class TriageService {
 
@@ -87,59 +87,6 @@ public class TriageService {
         this.activities = activities;
     }
 
-    /** Call inside a transaction: a contact was received; it enters the queue with a suggested RAG and due times. */
-    public Uni<Void> open(ContactReceived contact, String record) {
-        return TriageCase.count("contactId", contact.contactId()).chain(existing -> {
-            if (existing > 0) {
-                LOG.infof("contact %s already has a case", contact.contactId());
-                return Uni.createFrom().voidItem();
-            }
-            TriageCase c = newCase(contact, record);
-            TriageEvents.CaseOpenedV1 event = new TriageEvents.CaseOpenedV1(c.id, c.contactId, c.submissionId,
-                    c.receivedAt, c.openedAt, c.sourceCode, contact.concernCodes(), c.rag.name(), c.dueAt,
-                    c.oneWorkingDayDueAt, c.childRef,
-                    AgeBand.of(c.childDateOfBirth, c.receivedAt.atZoneSameInstant(rules.zone()).toLocalDate()),
-                    c.childSex, c.childEthnicity, c.agency);
-            RagRating suggestion = rating(c, c.ragSuggested,
-                    Rerating.suggestionRationale(contact.immediateDanger(), contact.referrerUrgency()), "system");
-            List<HouseholdMember> household = household(contact, c);
-            return c.persist()
-                    .chain(() -> suggestion.persist())
-                    .chain(() -> household.isEmpty() ? Uni.createFrom().voidItem()
-                            : HouseholdMember.persist(household).replaceWithVoid())
-                    .chain(() -> activities.record(c.id, CaseAction.RECEIVED, c.agency, "referrer", c.receivedAt,
-                            "contact received from " + c.agency + " (source " + c.sourceCode + ")"))
-                    .chain(() -> activities.record(c.id, CaseAction.RATED, CaseActivities.SYSTEM, CaseActivities.SYSTEM,
-                            suggestion.ratedAt, c.rag + ": " + suggestion.rationale))
-                    .chain(() -> outbox.publish(TriageEvents.TOPIC, c.contactId.toString(), TriageEvents.CASE_OPENED,
-                            c.id.toString(), event))
-                    .invoke(() -> LOG.infof("case %s opened for contact %s, %s due %s", c.id, c.contactId, c.rag, c.dueAt))
-                    .replaceWithVoid();
-        });
-    }
-
-    /** Call inside a transaction: information was added to the contact; it shows on the case. */
-    public Uni<Void> addAmendment(ContactAmended amended) {
-        return TriageCase.<TriageCase>find("contactId", amended.contactId()).firstResult().chain(c -> {
-            if (c == null) {
-                // contact-received comes first on the same partition; without it the amendment cannot be applied
-                // and waiting would block the topic, so it goes to the dead-letter topic for an operator
-                return Uni.createFrom().failure(new MalformedEventException(
-                        "amendment " + amended.amendmentId() + " for contact " + amended.contactId() + " which has no case"));
-            }
-            CaseAmendment row = new CaseAmendment();
-            row.id = amended.amendmentId();
-            row.caseId = c.id;
-            row.kind = amended.kind();
-            row.text = amended.text();
-            row.agency = amended.agency();
-            row.amendedByRole = amended.amendedByRole();
-            row.amendedAt = amended.amendedAt();
-            return row.persist().chain(() -> activities.record(c.id, CaseAction.AMENDED, row.agency, row.amendedByRole,
-                    row.amendedAt.withOffsetSameInstant(ZoneOffset.UTC), row.kind + ": " + row.text));
-        });
-    }
-
     /** The amendments of a case, oldest first. */
     @WithSession
     public Uni<List<CaseAmendment>> amendments(UUID caseId) {
@@ -154,7 +101,7 @@ public class TriageService {
             Rag previous = c.rag;
             c.rag = rag;
             c.dueAt = rules.targets().ragDue(c.receivedAt.toInstant(), rag).atOffset(ZoneOffset.UTC);
-            RagRating rating = rating(c, rag, rationale, actor.username());
+            RagRating rating = RagRating.of(c.id, rag, rationale, actor.username(), now());
             TriageEvents.CaseReratedV1 event = new TriageEvents.CaseReratedV1(c.id, c.contactId, c.childRef,
                     previous.name(), rag.name(), rating.ratedAt, c.receivedAt, c.dueAt);
             return rating.persist()
@@ -211,17 +158,6 @@ public class TriageService {
             c.assignee = null;
             return activities.record(c.id, CaseAction.RELEASED, actor.username(), actor.role(), now(), "from " + was);
         });
-    }
-
-    private RagRating rating(TriageCase c, Rag rag, String rationale, String by) {
-        RagRating r = new RagRating();
-        r.id = UUID.randomUUID();
-        r.caseId = c.id;
-        r.rag = rag;
-        r.rationale = rationale;
-        r.ratedBy = by;
-        r.ratedAt = now();
-        return r;
     }
 
     /** Open work, most urgent first; every case shown is access-logged (one statement for the page). */
@@ -421,68 +357,4 @@ public class TriageService {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private static String postcode(com.fasterxml.jackson.databind.JsonNode address) {
-        return address == null || !address.hasNonNull("postcode") ? null : address.get("postcode").asText();
-    }
-
-    /** The household named in the contact; a member without an address of their own who lives with the child has the child's postcode. */
-    private static List<HouseholdMember> household(ContactReceived contact, TriageCase c) {
-        if (contact.household() == null) {
-            return List.of();
-        }
-        return contact.household().stream()
-                .filter(m -> m.firstName() != null && m.lastName() != null && m.relationship() != null)
-                .map(m -> {
-                    HouseholdMember h = new HouseholdMember();
-                    h.id = UUID.randomUUID();
-                    h.caseId = c.id;
-                    h.receivedAt = c.receivedAt;
-                    h.firstName = m.firstName();
-                    h.lastName = m.lastName();
-                    h.firstNorm = Names.normalise(m.firstName());
-                    h.lastNorm = Names.normalise(m.lastName());
-                    h.dateOfBirth = m.dateOfBirth();
-                    h.relationship = m.relationship();
-                    String own = Names.postcode(postcode(m.address()));
-                    h.postcodeNorm = own != null ? own : Boolean.FALSE.equals(m.livesWithChild()) ? null : c.childPostcodeNorm;
-                    return h;
-                }).toList();
-    }
-
-    private TriageCase newCase(ContactReceived contact, String record) {
-        ContactReceived.Child child = contact.child();
-        Rag suggested = Rag.suggest(contact.immediateDanger(), contact.referrerUrgency());
-        Instant received = contact.receivedAt().toInstant();
-        TriageCase c = new TriageCase();
-        c.id = UUID.randomUUID();
-        c.contactId = contact.contactId();
-        c.submissionId = contact.submissionId();
-        c.receivedAt = contact.receivedAt().withOffsetSameInstant(ZoneOffset.UTC);
-        c.openedAt = now();
-        c.sourceCode = contact.sourceCode();
-        c.agency = contact.agency();
-        c.concernCodes = String.join(",", contact.concernCodes());
-        c.description = contact.description();
-        c.immediateDanger = contact.immediateDanger();
-        c.ragSuggested = suggested;
-        c.rag = suggested;
-        c.dueAt = rules.targets().ragDue(received, suggested).atOffset(ZoneOffset.UTC);
-        c.oneWorkingDayDueAt = rules.targets().oneWorkingDayDue(received).atOffset(ZoneOffset.UTC);
-        c.childRef = rules.childRef().of(child.nhsNumber(), child.firstName(), child.lastName(), child.dateOfBirth(),
-                child.expectedDateOfBirth());
-        c.childFirstName = child.firstName();
-        c.childLastName = child.lastName();
-        c.childDateOfBirth = child.dateOfBirth();
-        c.childExpectedBirth = child.expectedDateOfBirth();
-        c.childSex = child.sex();
-        c.childEthnicity = child.ethnicity();
-        c.childNhsNumber = Names.nhsNumber(child.nhsNumber());
-        c.childAddress = child.address() == null || child.address().isNull() ? null : child.address().toString();
-        c.childFirstNorm = Names.normalise(child.firstName());
-        c.childLastNorm = Names.normalise(child.lastName());
-        c.childPostcodeNorm = Names.postcode(postcode(child.address()));
-        c.contactRecord = record;
-        c.status = CaseStatus.OPEN;
-        return c;
-    }
 }

@@ -60,6 +60,21 @@ public final class ContactEvents {
         return contactId;
     }
 
+    /** Publishes a contact whose referrer recorded this consent; returns the contact id. */
+    public static String publishWithConsent(Map<String, Object> consent) {
+        String contactId = UUID.randomUUID().toString();
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("contactId", contactId);
+        fields.put("immediateDanger", false);
+        fields.put("referrerUrgency", null);
+        fields.put("receivedAt", OffsetDateTime.now().minusMinutes(5).toString());
+        fields.put("consent", consent);
+        String type = "mash.contacts.contact-received.v1";
+        KafkaTestClient.send("mash.contacts.v1", contactId,
+                ContractEvents.envelope(type, "/mash/contacts-service", contactId, ContractEvents.data(type, fields)));
+        return contactId;
+    }
+
     public static String contactReceived(String contactId, boolean immediateDanger, String urgency) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("contactId", contactId);

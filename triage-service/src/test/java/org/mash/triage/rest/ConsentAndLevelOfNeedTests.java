@@ -33,6 +33,12 @@ class ConsentAndLevelOfNeedTests {
     @Test
     void consentIsKeptAsHistoryAndAnOverrideNeedsAReasonAndAnotherManager() {
         String caseId = DecisionFlowTests.awaitCase(ContactEvents.publishContact(false, null));
+        // the referrer's record (the contract example: not sought, with a reason) is the case's first
+        DemoUsers.practitioner().get("/api/v1/triage/cases/" + caseId + "/consent").then().statusCode(200)
+                .body("status", equalTo("NOT_SOUGHT"))
+                .body("history[0].recordedBy", equalTo("referrer.police"))
+                .body("history[0].recordedRole", equalTo("referrer"))
+                .body("history[0].reason", equalTo("Would place the child at risk"));
         consent(DemoUsers.practitioner(), caseId, "{\"status\": \"NOT_SOUGHT\"}")
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("reason"));
         consent(DemoUsers.practitioner(), caseId, "{\"status\": \"MAYBE\"}").statusCode(400);
@@ -55,10 +61,10 @@ class ConsentAndLevelOfNeedTests {
         DemoUsers.manager().post("/api/v1/triage/cases/" + caseId + "/consent/override/authorisation")
                 .then().statusCode(200).body("status", equalTo("OVERRIDDEN"))
                 .body("pendingOverride", nullValue())
-                .body("history.status", equalTo(List.of("SOUGHT", "REFUSED", "OVERRIDDEN")))
-                .body("history[2].authorisedBy", equalTo("manager"))
-                .body("history[2].override", equalTo("AUTHORISED"))
-                .body("history[2].reason", equalTo("Sharing is needed to protect the children from significant harm"));
+                .body("history.status", equalTo(List.of("NOT_SOUGHT", "SOUGHT", "REFUSED", "OVERRIDDEN")))
+                .body("history[3].authorisedBy", equalTo("manager"))
+                .body("history[3].override", equalTo("AUTHORISED"))
+                .body("history[3].reason", equalTo("Sharing is needed to protect the children from significant harm"));
         DemoUsers.manager().post("/api/v1/triage/cases/" + caseId + "/consent/override/authorisation")
                 .then().statusCode(409).contentType("application/problem+json");
 
@@ -70,9 +76,9 @@ class ConsentAndLevelOfNeedTests {
         // recording another status withdraws the pending override
         consent(DemoUsers.practitioner(), caseId, "{\"status\": \"GIVEN\"}").statusCode(200)
                 .body("status", equalTo("GIVEN")).body("pendingOverride", nullValue())
-                .body("history[3].override", equalTo("WITHDRAWN"));
+                .body("history[4].override", equalTo("WITHDRAWN"));
         DemoUsers.manager().get("/api/v1/triage/cases/" + caseId + "/consent").then().statusCode(200)
-                .body("history.size()", equalTo(5));
+                .body("history.size()", equalTo(6));
     }
 
     @Test
@@ -128,15 +134,20 @@ class ConsentAndLevelOfNeedTests {
     }
 
     @Test
-    void withoutConsentOrLevelTheDecisionSaysSo() {
-        String contactId = ContactEvents.publishContact(false, null);
+    void withoutAMashRecordTheReferrersConsentTravelsAndNoLevelIsSaidSo() {
+        String contactId = ContactEvents.publishWithConsent(java.util.Map.of("status", "GIVEN"));
         String caseId = DecisionFlowTests.awaitCase(contactId);
+        DemoUsers.practitioner().get("/api/v1/triage/cases/" + caseId).then().statusCode(200)
+                .body("item.consentStatus", equalTo("GIVEN"))
+                // the case says how fresh it is: how many contact events are still to apply
+                .body("freshness.status", org.hamcrest.Matchers.oneOf("up to date", "catching up"))
+                .body("freshness.eventsBehind", org.hamcrest.Matchers.notNullValue());
         DecisionFlowTests.propose(caseId, "{\"outcome\": \"EARLY_HELP\", \"rationale\": \"Family support\"}", 200);
         DemoUsers.manager().post("/api/v1/triage/cases/" + caseId + "/decision/authorisation").then().statusCode(200);
         JsonNode decision = EventSchemas.assertValid(KafkaTestClient.awaitRecords("mash.triage.v1",
                 r -> contactId.equals(r.key()) && r.value().contains("decision-authorised"), 1, Duration.ofSeconds(30))
                 .get(0).value());
-        assertEquals("NOT_RECORDED", decision.at("/data/consentStatus").asText());
+        assertEquals("GIVEN", decision.at("/data/consentStatus").asText(), "the referrer's consent, not NOT_RECORDED");
         assertTrue(decision.at("/data/levelOfNeed").isNull());
         assertTrue(decision.at("/data/consentOverrideReasonRecorded").isNull());
     }

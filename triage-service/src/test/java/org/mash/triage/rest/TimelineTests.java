@@ -65,13 +65,14 @@ class TimelineTests {
 
         JsonPath timeline = DemoUsers.manager().get("/api/v1/triage/cases/" + caseId + "/timeline").then().statusCode(200)
                 .extract().jsonPath();
-        assertEquals(List.of("RECEIVED", "RATED", "OVERDUE", "AMENDED", "RATED", "CLAIMED", "RELEASED", "ASSIGNED",
+        assertEquals(List.of("RECEIVED", "CONSENT_RECORDED", "RATED", "OVERDUE", "AMENDED", "RATED", "CLAIMED", "RELEASED", "ASSIGNED",
                 "CHECK_REQUESTED", "CHECK_OVERDUE", "CHECK_ANSWERED", "CONSENT_RECORDED", "LEVEL_OF_NEED_RECORDED",
                 "PROPOSED", "RETURNED", "PROPOSED", "AUTHORISED"), timeline.getList("action"), timeline.prettify());
-        assertEquals(List.of("police", "system", "system", "police", "practitioner", "practitioner", "practitioner",
+        // who: the user name of the account that posted or added to the contact, not the agency
+        assertEquals(List.of("referrer.police", "referrer.police", "system", "system", "referrer.police", "practitioner", "practitioner", "practitioner",
                 "manager", "practitioner", "system", "officer.health", "practitioner", "practitioner", "practitioner",
                 "manager", "practitioner", "manager"), timeline.getList("by"));
-        assertEquals(List.of("referrer", "system", "system", "referrer", "mash-practitioner", "mash-practitioner",
+        assertEquals(List.of("referrer", "referrer", "system", "system", "referrer", "mash-practitioner", "mash-practitioner",
                 "mash-practitioner", "mash-manager", "mash-practitioner", "system", "partner-officer", "mash-practitioner",
                 "mash-practitioner", "mash-practitioner", "mash-manager", "mash-practitioner", "mash-manager"),
                 timeline.getList("role"));
@@ -79,8 +80,12 @@ class TimelineTests {
         for (int i = 1; i < at.size(); i++) {
             assertTrue(!OffsetDateTime.parse(at.get(i)).isBefore(OffsetDateTime.parse(at.get(i - 1))), "in time order: " + at);
         }
-        assertEquals("to practitioner", timeline.getString("detail[7]"));
-        assertEquals("Ask the school first", timeline.getString("detail[14]"));
+        assertTrue(timeline.getString("detail[0]").contains("made by PC Sam Patel (Constable, Metropolitan Police)"),
+                timeline.getString("detail[0]"));
+        assertEquals("NOT_SOUGHT (recorded by the referrer in the contact): Would place the child at risk",
+                timeline.getString("detail[1]"));
+        assertEquals("to practitioner", timeline.getString("detail[8]"));
+        assertEquals("Ask the school first", timeline.getString("detail[15]"));
         assertEquals(1, PostgresTestDatabase.count("select count(*) from access_log where record_id = ?::uuid "
                 + "and action = 'READ-TIMELINE' and username = 'manager'", caseId), "the timeline read is logged");
 

@@ -24,6 +24,8 @@ public final class ContractEvents {
                 data.put(name, b);
             } else if (value instanceof Number n) {
                 data.put(name, n.doubleValue());
+            } else if (value instanceof Map<?, ?> || value instanceof java.util.Collection<?>) {
+                data.set(name, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(value));
             } else {
                 data.put(name, String.valueOf(value));
             }
