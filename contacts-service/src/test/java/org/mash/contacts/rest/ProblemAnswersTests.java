@@ -59,11 +59,30 @@ class ProblemAnswersTests {
     }
 
     @Test
-    void noTokenOrABadOneIsA401ProblemSayingHowToSignIn() {
-        given().get("/api/v1/contacts").then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer");
-        given().auth().oauth2("garbage").get("/api/v1/contacts").then().statusCode(401).contentType(PROBLEM);
+    void noTokenOrABadOneIsA401ProblemSayingWhy() {
+        double before = rejected("expired") + rejected("malformed");
+        given().get("/api/v1/contacts").then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", "Bearer realm=\"mash\"")
+                .body("errors[0].field", equalTo("Authorization")).body("errors[0].rule", equalTo("required"))
+                .body("detail", containsString("Authorization: Bearer"));
+        given().auth().oauth2("garbage").get("/api/v1/contacts").then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("errors[0].rule", equalTo("invalid_token"))
+                .body("detail", containsString("not a signed JWT"));
         given().auth().oauth2(TestTokens.expiredToken("referrer.police", "police", "referrer")).get("/api/v1/contacts")
-                .then().statusCode(401).contentType(PROBLEM).body("detail", containsString("bearer token"));
+                .then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", containsString("error_description=\"the token has expired"))
+                .body("detail", containsString("expired"));
+        given().auth().oauth2(TestTokens.tokenForAnotherAudience("referrer.police", "police", "referrer"))
+                .get("/api/v1/contacts").then().statusCode(401).contentType(PROBLEM).body("detail", containsString("audience"));
+        // counted, not logged at ERROR
+        org.junit.jupiter.api.Assertions.assertEquals(before + 2, rejected("expired") + rejected("malformed"));
+    }
+
+    private static double rejected(String reason) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("mash_auth_rejected_total{") && l.contains("reason=\"" + reason + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** A JSON type is what the API says: 42 is not a text, "true" not a boolean. */

@@ -65,15 +65,6 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field, rule, message))).at(uri.getPath()).toResponse();
     }
 
-    /** No token, or one that cannot be trusted (expired, wrong signature, issuer or audience): 401, and how to sign in. */
-    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.AuthenticationCompletionException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(Problem.of(401, "Unauthorized",
-                        "send a valid bearer token from the MASH identity provider (Authorization: Bearer <token>)", List.of())
-                .at(uri.getPath()).toResponse()).header("WWW-Authenticate", "Bearer").build();
-    }
-
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Problem.of(403, "Forbidden", "your role does not allow this", List.of()).at(uri.getPath()).toResponse();

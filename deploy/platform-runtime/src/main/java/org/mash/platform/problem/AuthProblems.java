@@ -1,0 +1,106 @@
+package org.mash.platform.problem;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * A request without a token, or with one that cannot be trusted, answers 401 as a problem that says why, with the
+ * RFC 6750 challenge ({@code WWW-Authenticate: Bearer error="invalid_token", error_description="..."}). Tokens are
+ * verified locally against the realm's keys (no introspection call per token: see application.properties), and each
+ * refusal is counted in {@code mash_auth_rejected_total} (tag {@code reason}) instead of being logged, so a flood of
+ * bad tokens floods neither the log nor the identity provider.
+ */
+@Singleton
+public class AuthProblems {
+
+    /** Why a token was refused, as a client can act on it. */
+    enum Reason {
+        MISSING("missing", null, "send a bearer token from the MASH identity provider (Authorization: Bearer <token>)"),
+        EXPIRED("expired", "invalid_token", "the token has expired: get a new one (tokens last as long as the identity "
+                + "provider's access token lifespan; refresh it with the refresh token, or sign in again)"),
+        NOT_YET_VALID("not-yet-valid", "invalid_token", "the token is not valid yet (check the clocks)"),
+        AUDIENCE("audience", "invalid_token", "the token was not issued for the MASH services (its audience must include mash-services)"),
+        ISSUER("issuer", "invalid_token", "the token was not issued by the MASH identity provider (wrong issuer)"),
+        SIGNATURE("signature", "invalid_token", "the token's signature does not verify against the MASH identity provider's keys"),
+        MALFORMED("malformed", "invalid_token", "the bearer token is not a signed JWT (three base64url parts)"),
+        INVALID("invalid", "invalid_token", "the token cannot be trusted");
+
+        final String tag;
+        final String error;
+        final String why;
+
+        Reason(String tag, String error, String why) {
+            this.tag = tag;
+            this.error = error;
+            this.why = why;
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final String service;
+    private final Map<Reason, Counter> counters = new ConcurrentHashMap<>();
+
+    public AuthProblems(MeterRegistry registry, @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.registry = registry;
+        this.service = service;
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Reason reason = authorization == null || authorization.isBlank() ? Reason.MISSING : reason(e);
+        counters.computeIfAbsent(reason, r -> Counter.builder("mash.auth.rejected")
+                .description("requests refused with 401, by reason").tag("service", service).tag("reason", r.tag)
+                .register(registry)).increment();
+        String challenge = reason.error == null ? "Bearer realm=\"mash\""
+                : "Bearer realm=\"mash\", error=\"" + reason.error + "\", error_description=\"" + reason.why.replace("\"", "'") + "\"";
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError("Authorization",
+                reason.error == null ? "required" : reason.error, reason.why));
+        return Response.fromResponse(Problem.of(401, "Unauthorized", reason.why, errors).at(uri.getPath()).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+
+    /** The reason, from the verifier's words anywhere in the cause chain. */
+    static Reason reason(Throwable e) {
+        StringBuilder words = new StringBuilder();
+        for (Throwable t = e; t != null && words.length() < 4_000; t = t.getCause()) {
+            words.append(' ').append(t.getClass().getSimpleName()).append(' ').append(t.getMessage());
+        }
+        String all = words.toString().toLowerCase(Locale.ROOT);
+        if (all.contains("expiration time") || all.contains("expired")) {
+            return Reason.EXPIRED;
+        }
+        if (all.contains("not before") || all.contains("nbf")) {
+            return Reason.NOT_YET_VALID;
+        }
+        if (all.contains("audience") || all.contains("aud ")) {
+            return Reason.AUDIENCE;
+        }
+        if (all.contains("issuer") || all.contains("iss ")) {
+            return Reason.ISSUER;
+        }
+        if (all.contains("signature") || all.contains("no matching key") || all.contains("unable to find a signature")
+                || all.contains("key resolution")) {
+            return Reason.SIGNATURE;
+        }
+        if (all.contains("malformed") || all.contains("invalid jose") || all.contains("compact serialization")
+                || all.contains("opaque")) {
+            return Reason.MALFORMED;
+        }
+        return Reason.INVALID;
+    }
+}
