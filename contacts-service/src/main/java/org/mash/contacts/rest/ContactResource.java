@@ -35,6 +35,7 @@ import org.mash.contacts.domain.Timeline;
 import org.mash.contacts.service.ContactIntake;
 import org.mash.contacts.service.ContactService;
 import org.mash.platform.problem.QueryParams;
+import org.mash.platform.freshness.Freshness;
 import org.mash.platform.security.Caller;
 import org.mash.platform.security.Roles;
 
@@ -71,8 +72,10 @@ public class ContactResource {
     private final ContactService contacts;
     private final ContactIntake intake;
     private final Caller caller;
+    private final Freshness freshness;
 
-    public ContactResource(ContactService contacts, ContactIntake intake, Caller caller) {
+    public ContactResource(ContactService contacts, ContactIntake intake, Caller caller, Freshness freshness) {
+        this.freshness = freshness;
         this.intake = intake;
         this.contacts = contacts;
         this.caller = caller;
@@ -118,13 +121,15 @@ public class ContactResource {
     @Path("/{id}")
     @RolesAllowed({Roles.REFERRER, Roles.PRACTITIONER, Roles.MANAGER})
     @Operation(summary = "A contact with its timeline",
-            description = "Received, in triage, decided (with the outcome). A contact of another agency answers 404.")
+            description = "Received, in triage, decided (with the outcome). A contact of another agency answers 404. "
+                    + "freshness says how many triage events this service has yet to apply and the time of the newest "
+                    + "it applied: while it is catching up, a step not shown yet may already have happened.")
     public Uni<ContactViews.Detail> get(@PathParam("id") UUID id) {
         return contacts.read(id, requester()).chain(c -> contacts.amendments(c.id).map(amendments ->
                 new ContactViews.Detail(ContactViews.Summary.of(c),
                         Timeline.of(c.receivedAt, c.inTriageAt, c.decidedAt, c.outcome, c.referrerInformedAt,
                                 c.referrerInformedHow), contacts.details(c),
-                        amendments.stream().map(ContactViews.AmendmentView::of).toList())));
+                        amendments.stream().map(ContactViews.AmendmentView::of).toList(), freshness.view())));
     }
 
     @POST

@@ -32,7 +32,13 @@ public final class ContactViews {
         }
     }
 
-    public record Detail(Summary contact, List<Timeline.Step> timeline, Object submission, List<AmendmentView> amendments) {
+    /**
+     * A contact, its timeline, the submission and what was added to it; {@code freshness} says how far behind the
+     * triage events (case opened, decided) this service is, so "received" is not read as "no decision yet" when the
+     * decision is still on its way.
+     */
+    public record Detail(Summary contact, List<Timeline.Step> timeline, Object submission, List<AmendmentView> amendments,
+                         org.mash.platform.freshness.Freshness.View freshness) {
     }
 
     public record AmendmentView(UUID id, String kind, String text, String amendedBy, String agency, OffsetDateTime amendedAt) {

@@ -41,7 +41,7 @@ public class MetricsCsvResource {
         Period chosen = MetricsResource.choose(clock, period, from, to);
         Breakdown by = MetricsResource.breakdown(breakdown);
         return metrics.report(chosen, by).map(r -> MetricsResource.csvResponse(
-                new MetricsResource.FiguresView(MetricsEvents.PeriodV1.of(r.period()), r.asOf(), r.figures())));
+                new MetricsResource.FiguresView(MetricsEvents.PeriodV1.of(r.period()), r.asOf(), r.figures(), null)));
     }
 }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,7 +30,9 @@ import org.mash.metrics.domain.Figure;
 import org.mash.metrics.domain.Period;
 import org.mash.metrics.events.MetricsEvents;
 import org.mash.metrics.service.FigureStream;
+import org.mash.metrics.service.MetricsConfig;
 import org.mash.metrics.service.MetricsService;
+import org.mash.platform.freshness.Freshness;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
 import org.mash.platform.security.Roles;
@@ -39,18 +42,27 @@ import org.mash.platform.security.Roles;
 @SecurityRequirement(name = "keycloak")
 public class MetricsResource {
 
-    /** The figures of a period; the same shape as the {@code figures-updated} event's data. */
-    public record FiguresView(MetricsEvents.PeriodV1 period, OffsetDateTime asOf, List<Figure> figures) {
+    /**
+     * The figures of a period, the same shape as the {@code figures-updated} event's data, with how fresh they are:
+     * how many events the service has yet to apply and the time of the newest it applied.
+     */
+    public record FiguresView(MetricsEvents.PeriodV1 period, OffsetDateTime asOf, List<Figure> figures,
+                              Freshness.View freshness) {
     }
 
     private final MetricsService metrics;
     private final FigureStream stream;
     private final Clock clock;
+    private final Freshness freshness;
+    private final Duration heartbeat;
 
-    public MetricsResource(MetricsService metrics, FigureStream stream, Clock clock) {
+    public MetricsResource(MetricsService metrics, FigureStream stream, Clock clock, Freshness freshness,
+                           MetricsConfig config) {
         this.metrics = metrics;
         this.stream = stream;
         this.clock = clock;
+        this.freshness = freshness;
+        this.heartbeat = config.streamHeartbeat();
     }
 
     @GET
@@ -77,7 +89,7 @@ public class MetricsResource {
         Period chosen = choose(clock, period, from, to);
         Breakdown by = breakdown(breakdown);
         return metrics.report(chosen, by).map(r -> {
-            FiguresView view = new FiguresView(MetricsEvents.PeriodV1.of(r.period()), r.asOf(), r.figures());
+            FiguresView view = new FiguresView(MetricsEvents.PeriodV1.of(r.period()), r.asOf(), r.figures(), freshness.view());
             return csv ? csvResponse(view) : Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
         });
     }
@@ -88,17 +100,27 @@ public class MetricsResource {
     @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "The current financial year's figures as they change (Server-Sent Events)",
             description = "Sends the current figures at once, then an event named figures-updated with the same data as "
-                    + "each mash.metrics.figures-updated.v1 event (coalesced: at most one per publishing interval).")
+                    + "each mash.metrics.figures-updated.v1 event (coalesced: at most one per publishing interval). Every "
+                    + "message carries freshness (events behind, newest event applied); between them, an event named "
+                    + "freshness every heartbeat (15 s) says whether the figures are up to date or catching up, so a "
+                    + "quiet stream is never mistaken for a current one.")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Period current = Period.currentFinancialYear(clock);
-        Multi<FiguresView> now = metrics.report(current)
-                .map(r -> new FiguresView(MetricsEvents.PeriodV1.of(r.period()), r.asOf(), r.figures())).toMulti();
-        Multi<FiguresView> changes = stream.updates()
+        Multi<OutboundSseEvent> now = metrics.report(current)
+                .map(r -> new FiguresView(MetricsEvents.PeriodV1.of(r.period()), r.asOf(), r.figures(), freshness.view()))
+                .toMulti().map(view -> figuresEvent(sse, view));
+        Multi<OutboundSseEvent> changes = stream.updates()
                 .filter(u -> u.period().label().equals(current.label()))
-                .map(u -> new FiguresView(u.period(), u.asOf(), u.figures()));
-        return Multi.createBy().merging().streams(now, changes)
-                .map(view -> sse.newEventBuilder().name("figures-updated").id(view.period().label() + "@" + view.asOf())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(FiguresView.class, view).build());
+                .map(u -> figuresEvent(sse, new FiguresView(u.period(), u.asOf(), u.figures(), freshness.view())));
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+                .map(tick -> sse.newEventBuilder().name("freshness").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(Freshness.View.class, freshness.view()).build());
+        return Multi.createBy().merging().streams(now, changes, heartbeats);
+    }
+
+    private static OutboundSseEvent figuresEvent(Sse sse, FiguresView view) {
+        return sse.newEventBuilder().name("figures-updated").id(view.period().label() + "@" + view.asOf())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(FiguresView.class, view).build();
     }
 
     static Response csvResponse(FiguresView view) {

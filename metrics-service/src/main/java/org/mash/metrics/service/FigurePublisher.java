@@ -9,23 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.mash.metrics.domain.Figure;
 import org.mash.metrics.domain.MetricDefinitions;
 import org.mash.metrics.domain.Period;
 import org.mash.metrics.domain.PublicationPolicy;
-import org.mash.metrics.events.ConsumerLag;
 import org.mash.metrics.events.MetricsEvents;
 import org.mash.metrics.repository.PublicationState;
 import org.mash.platform.cluster.ClusterLock;
+import org.mash.platform.freshness.Freshness;
 import org.mash.platform.outbox.Outbox;
 
 /**
@@ -44,21 +42,19 @@ public class FigurePublisher {
     private final Outbox outbox;
     private final Clock clock;
     private final FactChanges changes;
-    private final ConsumerLag lag;
+    private final Freshness lag;
     private final PublicationPolicy policy;
     private Instant lastComputed = Instant.MIN;
     private boolean catchingUp;
 
-    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FactChanges changes, ConsumerLag lag,
-                           @ConfigProperty(name = "mash.metrics.recompute-every", defaultValue = "60s") Duration recomputeEvery,
-                           @ConfigProperty(name = "mash.metrics.catch-up-lag", defaultValue = "1000") long catchUpLag,
-                           @ConfigProperty(name = "mash.metrics.max-hold-while-catching-up", defaultValue = "5m") Duration maxHold) {
+    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FactChanges changes, Freshness lag,
+                           MetricsConfig config) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
         this.changes = changes;
         this.lag = lag;
-        this.policy = new PublicationPolicy(recomputeEvery, catchUpLag, maxHold);
+        this.policy = new PublicationPolicy(config.recomputeEvery(), config.catchUpLag(), config.maxHoldWhileCatchingUp());
     }
 
     /**
@@ -89,7 +85,7 @@ public class FigurePublisher {
 
     /** The events the consumers are behind (0 if not known), logging when catching up starts and ends. */
     private long eventsBehind() {
-        long behind = lag.behind().orElse(0);
+        long behind = lag.eventsBehind().orElse(0);
         boolean now = policy.catchingUp(behind);
         if (now != catchingUp) {
             catchingUp = now;

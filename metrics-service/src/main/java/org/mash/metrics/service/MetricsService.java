@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mash.metrics.domain.Breakdown;
 import org.mash.metrics.domain.Figure;
 import org.mash.metrics.domain.MetricDefinitions;
@@ -35,13 +34,10 @@ public class MetricsService {
     private final WorkingDays workingDays = WorkingDays.englandAndWales();
 
     public MetricsService(Clock clock, FactQueries facts,
-                          @ConfigProperty(name = "mash.metrics.child-population") long childPopulation) {
-        if (childPopulation <= 0) {
-            throw new IllegalArgumentException("mash.metrics.child-population must be positive, not " + childPopulation);
-        }
+                          MetricsConfig config) {
         this.clock = clock;
         this.facts = facts;
-        this.childPopulation = childPopulation;
+        this.childPopulation = config.childPopulation();
     }
 
     /** The headline figures of a period and, if asked, the same figures per group of a breakdown, as of now. */

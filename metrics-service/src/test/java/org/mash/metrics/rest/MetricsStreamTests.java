@@ -86,13 +86,24 @@ class MetricsStreamTests {
             assertNotNull(changed, "the stream showed the new contact");
             assertEquals(before + 1, contacts(changed));
             assertTrue(changed.get("asOf").asText().length() > 0);
+            assertTrue(changed.at("/freshness/status").isTextual(), "each message says how fresh it is: " + changed);
+            assertTrue(changed.at("/freshness/newestEventAppliedAt").isTextual(), changed.toString());
+            // between figures, the stream is never silent: a freshness heartbeat (1 s in tests)
+            JsonNode heartbeat = next(lines, "freshness", Duration.ofSeconds(10));
+            assertTrue(heartbeat.get("status").isTextual(), heartbeat.toString());
+            assertTrue(heartbeat.has("eventsBehind"), heartbeat.toString());
         } finally {
             open.body().close();
         }
     }
 
-    /** The data of the next {@code figures-updated} event on the stream. */
+    /** The data of the next {@code figures-updated} event on the stream (heartbeats skipped). */
     private static JsonNode nextFigures(BlockingQueue<String> lines, Duration timeout) throws Exception {
+        return next(lines, "figures-updated", timeout);
+    }
+
+    /** The data of the next event of this name on the stream. */
+    private static JsonNode next(BlockingQueue<String> lines, String name, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         String event = null;
         while (Instant.now().isBefore(deadline)) {
@@ -103,12 +114,11 @@ class MetricsStreamTests {
             if (line.startsWith("event:")) {
                 event = line.substring("event:".length()).trim();
             }
-            if (line.startsWith("data:")) {
-                assertEquals("figures-updated", event);
+            if (line.startsWith("data:") && name.equals(event)) {
                 return JSON.readTree(line.substring("data:".length()));
             }
         }
-        throw new AssertionError("no figures on the stream within " + timeout);
+        throw new AssertionError("no " + name + " on the stream within " + timeout);
     }
 
     private static long contacts(JsonNode figures) {

@@ -60,8 +60,13 @@ public final class CaseViews {
         }
     }
 
+    /**
+     * One case; {@code freshness} says how many contact events this service has yet to apply and the time of the
+     * newest it applied: while it is catching up, an amendment may not show yet.
+     */
     public record CaseDetail(QueueItem item, HistorySummary history, Object contact, List<Amendment> amendments,
-                             List<Rating> ratings, List<CheckViews.CaseCheck> checks, List<NeedLevel> levelsOfNeed) {
+                             List<Rating> ratings, List<CheckViews.CaseCheck> checks, List<NeedLevel> levelsOfNeed,
+                             org.mash.platform.freshness.Freshness.View freshness) {
     }
 
     /** What the case shows of the child's history (details at .../history). */
@@ -155,10 +160,11 @@ public final class CaseViews {
         }
     }
 
-    public record Page(int page, int size, List<QueueItem> items) {
+    /** A page of the queue; {@code freshness}: while the service is catching up, newer contacts are not in it yet. */
+    public record Page(int page, int size, List<QueueItem> items, org.mash.platform.freshness.Freshness.View freshness) {
     }
 
-    /** One action on a case: when, what, who (user name, or the referring agency, or system) in which role, and a note. */
+    /** One action on a case: when, what, who (user name, or the referring agency for events before v1.1, or system) in which role, and a note. */
     public record TimelineEntry(OffsetDateTime at, String action, String by, String role, String detail) {
         static TimelineEntry of(org.mash.triage.repository.CaseActivity a) {
             return new TimelineEntry(a.at, a.action, a.actor, a.role, a.detail);

@@ -78,9 +78,11 @@ public class TriageResource {
     private final HistoryService histories;
     private final Caller caller;
     private final Clock clock;
+    private final org.mash.platform.freshness.Freshness freshness;
 
     public TriageResource(TriageService triage, ConsentService consents, HistoryService histories, Caller caller,
-                          Clock clock) {
+                          Clock clock, org.mash.platform.freshness.Freshness freshness) {
+        this.freshness = freshness;
         this.histories = histories;
         this.triage = triage;
         this.consents = consents;
@@ -103,7 +105,8 @@ public class TriageResource {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return triage.queue(new TriageService.QueueFilter(QueryParams.oneOf("rag", rag, Rag.class),
                         QueryParams.oneOf("status", status, CaseStatus.class), overdue, mine ? caller.username() : null, checksOverdue, page, size), actor())
-                .map(cases -> new CaseViews.Page(page, size, cases.stream().map(c -> CaseViews.QueueItem.of(c, now)).toList()));
+                .map(cases -> new CaseViews.Page(page, size, cases.stream().map(c -> CaseViews.QueueItem.of(c, now)).toList(),
+                        freshness.view()));
     }
 
     @GET
@@ -119,7 +122,7 @@ public class TriageResource {
                         amendments.stream().map(CaseViews.Amendment::of).toList(),
                         ratings.stream().map(CaseViews.Rating::of).toList(),
                         checks.stream().map(ch -> CheckViews.CaseCheck.of(ch, now)).toList(),
-                        levels.stream().map(CaseViews.NeedLevel::of).toList())))))));
+                        levels.stream().map(CaseViews.NeedLevel::of).toList(), freshness.view())))))));
     }
 
     @POST

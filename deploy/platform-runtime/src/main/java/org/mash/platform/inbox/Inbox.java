@@ -170,12 +170,13 @@ public class Inbox {
 
     private Uni<Boolean> firstDelivery(String consumer, CloudEvent event) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into processed_event (event_id, consumer, event_type, processed_at) "
-                                + "values (?1, ?2, ?3, ?4) on conflict do nothing")
+                        "insert into processed_event (event_id, consumer, event_type, processed_at, event_time) "
+                                + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
                 .setParameter(1, event.id())
                 .setParameter(2, consumer)
                 .setParameter(3, event.type())
                 .setParameter(4, OffsetDateTime.now(clock))
+                .setParameter(5, event.time())
                 .executeUpdate()
                 .map(inserted -> inserted == 1));
     }

@@ -28,6 +28,11 @@ public abstract class TopicConsumer implements EventConsumer {
         return name;
     }
 
+    /** The topics it reads; its Kafka consumer group is its {@link #name()}. */
+    public Set<String> topics() {
+        return topics;
+    }
+
     @Override
     public boolean reads(String topic) {
         return topics.contains(topic);
