@@ -52,7 +52,17 @@ class ProblemAnswersTests {
         DemoUsers.policeReferrer().contentType(ContentType.TEXT).body("hello").post("/api/v1/contacts").then()
                 .statusCode(415).contentType(PROBLEM).body("detail", containsString("application/json"));
         DemoUsers.policeReferrer().contentType(ContentType.JSON).body("{\"sourceCode\": ").post("/api/v1/contacts").then()
-                .statusCode(400).contentType(PROBLEM);
+                .statusCode(400).contentType(PROBLEM).body("errors[0].rule", equalTo("json"))
+                .body("errors[0].message", containsString("line 1, column"));
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body("{\"sourceCode\": \"1A\",\n  oops}")
+                .post("/api/v1/contacts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].message", containsString("line 2"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("HTTP 400 Bad Request")));
+        // no body at all: the problem names the body, not a Java parameter
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).post("/api/v1/contacts").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(""))
+                .body("errors[0].message", containsString("a JSON body is required"))
+                .body(org.hamcrest.Matchers.not(containsString("submission")));
         DemoUsers.policeReferrer().contentType(ContentType.JSON).body("{\"channel\": \"CARRIER_PIGEON\"}").post("/api/v1/contacts")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("channel"))
                 .body("errors[0].message", containsString("SECURE_MAILBOX"));

@@ -106,10 +106,10 @@ public class StrategyDiscussionResource {
     @Operation(summary = "List strategy discussions",
             description = "A strategy participant sees only the discussions their agency is invited to. Newest first.")
     public Uni<DiscussionViews.Page> list(@QueryParam("status") String status,
-                                         @QueryParam("overdue") Boolean overdue,
+                                         @QueryParam("overdue") String overdue,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return discussions.list(requester(), QueryParams.oneOf("status", status, DiscussionStatus.class), overdue, page, size)
+        return discussions.list(requester(), QueryParams.oneOf("status", status, DiscussionStatus.class), QueryParams.bool("overdue", overdue), page, size)
                 .map(items -> new DiscussionViews.Page(page, size,
                         items.stream().map(DiscussionViews.Summary::of).toList()));
     }

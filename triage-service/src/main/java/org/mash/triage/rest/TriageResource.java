@@ -97,14 +97,16 @@ public class TriageResource {
             description = "Filter by RAG, status, overdue, checksOverdue (cases with an information check past its due "
                     + "time unanswered), or mine=true for the cases assigned to you.")
     public Uni<CaseViews.Page> queue(@QueryParam("rag") String rag, @QueryParam("status") String status,
-                                     @QueryParam("overdue") Boolean overdue,
-                                     @QueryParam("checksOverdue") Boolean checksOverdue,
-                                     @QueryParam("mine") @DefaultValue("false") boolean mine,
+                                     @QueryParam("overdue") String overdue,
+                                     @QueryParam("checksOverdue") String checksOverdue,
+                                     @QueryParam("mine") String mine,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return triage.queue(new TriageService.QueueFilter(QueryParams.oneOf("rag", rag, Rag.class),
-                        QueryParams.oneOf("status", status, CaseStatus.class), overdue, mine ? caller.username() : null, checksOverdue, page, size), actor())
+                        QueryParams.oneOf("status", status, CaseStatus.class), QueryParams.bool("overdue", overdue),
+                        Boolean.TRUE.equals(QueryParams.bool("mine", mine)) ? caller.username() : null,
+                        QueryParams.bool("checksOverdue", checksOverdue), page, size), actor())
                 .map(cases -> new CaseViews.Page(page, size, cases.stream().map(c -> CaseViews.QueueItem.of(c, now)).toList(),
                         freshness.view()));
     }

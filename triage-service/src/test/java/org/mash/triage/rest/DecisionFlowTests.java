@@ -126,6 +126,17 @@ public class DecisionFlowTests {
     }
 
     @Test
+    void aBooleanFilterIsTrueOrFalseNotAnythingElse() {
+        for (String parameter : List.of("overdue", "checksOverdue", "mine")) {
+            DemoUsers.practitioner().queryParam(parameter, "maybe").get("/api/v1/triage/queue")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(parameter))
+                    .body("errors[0].message", equalTo("'maybe' is not true or false"));
+            DemoUsers.practitioner().queryParam(parameter, "TRUE").get("/api/v1/triage/queue").then().statusCode(200);
+        }
+    }
+
+    @Test
     void onlyMashStaffSeeTheQueue() {
         DemoUsers.referrer().get("/api/v1/triage/queue").then().statusCode(403);
         given().get("/api/v1/triage/queue").then().statusCode(401);

@@ -31,7 +31,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldPath(v), rule(v), v.getMessage()))
+                .map(v -> isMissingBody(v)
+                        ? new Problem.FieldError("", "required", "a JSON body is required (Content-Type: application/json)")
+                        : new Problem.FieldError(fieldPath(v), rule(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return ProblemException.invalid(errors).problem().at(uri.getPath()).toResponse();
@@ -59,7 +61,9 @@ public class ProblemMappers {
             message = "wrong JSON type for this field";
         } else {
             rule = "json";
-            message = "the body is not well-formed JSON: " + e.getOriginalMessage();
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            message = "the body is not well-formed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + " (character " + at.getCharOffset() + ")") + ": " + e.getOriginalMessage();
         }
         return Problem.of(400, "Invalid request", "the request body could not be read",
                 List.of(new Problem.FieldError(field, rule, message))).at(uri.getPath()).toResponse();
@@ -77,11 +81,24 @@ public class ProblemMappers {
         if (status >= 500) {
             LOG.error("request failed", e);
         }
+        JsonProcessingException unreadable = cause(e, JsonProcessingException.class);
+        if (status == 400 && unreadable != null) {
+            return unreadableJson(unreadable, uri);
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         Response problem = Problem.of(status, known != null ? known.getReasonPhrase() : "Error", detail(e, status, uri), List.of())
                 .at(uri.getPath()).toResponse();
         String allow = original.getHeaderString("Allow");
         return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** What a client can act on: the id that is not one, the resource that does not exist, the types accepted. */
@@ -102,6 +119,8 @@ public class ProblemMappers {
             case 406 -> "this resource answers application/json (or text/csv, text/event-stream where documented); "
                     + "ask for one of those in Accept";
             case 415 -> "send the body as application/json (Content-Type: application/json)";
+            case 400 -> "the request could not be read: check that the body is JSON (Content-Type: application/json) "
+                    + "and that every parameter has the type the API documents";
             default -> e.getMessage();
         };
     }
@@ -133,6 +152,46 @@ public class ProblemMappers {
             }
         }
         return path.length() == 0 && parameter != null ? parameter : path.toString();
+    }
+
+    /**
+     * A constraint on the request body itself (a {@code @NotNull} body parameter with no body sent): its Java name
+     * means nothing to a client, so the problem names the body. A parameter without a JAX-RS annotation is the body.
+     */
+    static boolean isMissingBody(ConstraintViolation<?> violation) {
+        Path.MethodNode method = null;
+        Path.ParameterNode parameter = null;
+        int nodes = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            nodes++;
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.as(Path.ParameterNode.class);
+            }
+        }
+        if (method == null || parameter == null || nodes != 2 || violation.getRootBeanClass() == null
+                || !(violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.NotNull)) {
+            return false;
+        }
+        // the resource class and its superclasses (the container may have generated a subclass without the annotations)
+        boolean found = false;
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            try {
+                java.lang.reflect.Method m = type.getDeclaredMethod(method.getName(),
+                        method.getParameterTypes().toArray(Class<?>[]::new));
+                found = true;
+                for (java.lang.annotation.Annotation a : m.getParameterAnnotations()[parameter.getParameterIndex()]) {
+                    String pkg = a.annotationType().getPackageName();
+                    if (pkg.startsWith("jakarta.ws.rs") || pkg.startsWith("org.jboss.resteasy.reactive")) {
+                        return false;
+                    }
+                }
+            } catch (NoSuchMethodException notHere) {
+                // look in the superclass
+            }
+        }
+        return found;
     }
 
     private static String rule(ConstraintViolation<?> violation) {

@@ -36,6 +36,20 @@ public final class QueryParams {
         }
     }
 
+    /** {@code true} or {@code false} (any case); null when absent. JAX-RS would read "maybe" as false. */
+    public static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw invalid(name, "boolean", "'" + value + "' is not true or false");
+    }
+
     public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
