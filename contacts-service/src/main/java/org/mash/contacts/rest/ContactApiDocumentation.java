@@ -1,7 +1,10 @@
 package org.mash.contacts.rest;
 
 import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.mash.contacts.domain.CallbackPolicy;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
@@ -76,6 +79,7 @@ public class ContactApiDocumentation implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.addWebhook("outcome", outcomeWebhook());
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
@@ -94,5 +98,58 @@ public class ContactApiDocumentation implements OASFilter {
                 }
             });
         });
+    }
+
+    /**
+     * The outcome notification this service sends to an agency's registered callback URL ({@code PUT
+     * /api/v1/callbacks/mine}): the body, the signature headers and how to verify them, and what the agency answers.
+     */
+    static PathItem outcomeWebhook() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema body = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("Ids and the outcome, nothing else: the agency reads the contact over the API if it needs more")
+                .addProperty("deliveryId", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid")
+                        .description("the same on every retry of this notification: deduplicate on it"))
+                .addProperty("contactId", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid"))
+                .addProperty("submissionId", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid"))
+                .addProperty("outcome", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .enumeration(java.util.List.of("NFA", "INFORMATION_AND_ADVICE", "EARLY_HELP", "CSC_ASSESSMENT",
+                                "STRATEGY_DISCUSSION", "EXISTING_CASE", "OTHER_COUNCIL")))
+                .addProperty("decidedAt", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date-time"))
+                .required(java.util.List.of("deliveryId", "contactId", "submissionId", "outcome", "decidedAt"));
+        java.util.Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("deliveryId", "7d3c1f0e-5a2b-4c8d-9e1f-2a3b4c5d6e7f");
+        example.put("contactId", "0b6f4f7e-3b8e-4a8c-9a36-0c7e1fd3f2a4");
+        example.put("submissionId", "c7d1e2b7-a4d3-4e9c-8a1e-2f4b6a7c9015");
+        example.put("outcome", "EARLY_HELP");
+        example.put("decidedAt", "2026-11-20T11:42:00Z");
+        org.eclipse.microprofile.openapi.models.Operation post = OASFactory.createOperation()
+                .summary("The outcome of your agency's contact (sent by the MASH to your registered callback URL)")
+                .description("Sent once the MASH manager authorises the decision. Verify it before trusting it: "
+                        + CallbackPolicy.SIGNATURE_HEADER + " is sha256= and the lower-case hex HMAC-SHA256, under the secret "
+                        + "you registered, of the " + CallbackPolicy.TIMESTAMP_HEADER + " value, a full stop and the raw body; "
+                        + "and, to stop replays, refuse one whose timestamp is more than 5 minutes old. Answer any 2xx once you have stored it: "
+                        + "anything else, or no answer within 10 s, and it is sent again with exponential backoff until "
+                        + "you do (never dropped), with the same " + CallbackPolicy.DELIVERY_HEADER + ".")
+                .addParameter(header(CallbackPolicy.SIGNATURE_HEADER, "sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\">",
+                        "sha256=5d41402abc4b2a76b9719d911017c592a8f1c2e3b4d5f6a7b8c9d0e1f2a3b4c5"))
+                .addParameter(header(CallbackPolicy.TIMESTAMP_HEADER, "seconds since the epoch when it was signed", "1795166100"))
+                .addParameter(header(CallbackPolicy.DELIVERY_HEADER, "the delivery id, the same on every retry",
+                        "7d3c1f0e-5a2b-4c8d-9e1f-2a3b4c5d6e7f"))
+                .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
+                        .addMediaType("application/json", OASFactory.createMediaType().schema(body).example(example))))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse()
+                                .description("Stored: any 2xx ends the retries"))
+                        .addAPIResponse("default", OASFactory.createAPIResponse()
+                                .description("Anything else (or no answer in 10 s): sent again later")));
+        return OASFactory.createPathItem().POST(post);
+    }
+
+    private static org.eclipse.microprofile.openapi.models.parameters.Parameter header(String name, String description,
+                                                                                      String example) {
+        return OASFactory.createParameter().name(name).in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                .required(true).description(description).example(example)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 }

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -88,7 +89,14 @@ public class ContactResource {
                     + "event committed before 201 is answered.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "police contact", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Stored; one contact per child")
+    @APIResponse(responseCode = "201", description = "Stored; one contact per child, in the order of children[] (a "
+            + "replay with the same Idempotency-Key answers the same, with Idempotent-Replayed: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContactViews.Submitted.class)),
+            headers = {@org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location",
+                    description = "the first contact: /api/v1/contacts/{id}"),
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Idempotent-Replayed",
+                            description = "true when this answers an earlier request with the same Idempotency-Key")})
     @APIResponse(responseCode = "400", description = "A field breaks a rule (application/problem+json names it)")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request")
     public Uni<RestResponse<ContactViews.Submitted>> submit(

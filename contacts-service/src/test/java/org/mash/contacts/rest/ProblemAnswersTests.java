@@ -102,6 +102,10 @@ class ProblemAnswersTests {
         DemoUsers.policeReferrer().contentType(ContentType.JSON).body("{\"kind\": \"ADDITIONAL_INFORMATION\", \"text\": 42}")
                 .post("/api/v1/contacts/" + id + "/amendments").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("text"));
+        // a number is not a value of an enum (Jackson would read 0 as the first constant)
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body("{\"kind\": 0, \"text\": \"More\"}")
+                .post("/api/v1/contacts/" + id + "/amendments").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("kind"));
         String body = ContactResourceTests.TWO_SIBLINGS.replace("\"immediateDanger\": false", "\"immediateDanger\": \"false\"");
         DemoUsers.policeReferrer().contentType(ContentType.JSON).body(body).post("/api/v1/contacts").then().statusCode(400)
                 .contentType(PROBLEM).body("errors.field", hasItem("immediateDanger"));

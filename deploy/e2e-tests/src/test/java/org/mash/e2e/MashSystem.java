@@ -49,6 +49,10 @@ final class MashSystem {
         return stack.options().serviceUrl(service);
     }
 
+    static String keycloakUrl() {
+        return stack.options().keycloakUrl();
+    }
+
     static Path log(String name) {
         return stack.options().logDir().resolve(name + ".log");
     }

@@ -63,7 +63,7 @@ public class DeadlineResource {
                     + "action: the end of its due date; an ICPC: the end of its target date, unless the enquiry "
                     + "concluded with ICPC not required); overdue=false only those not yet due; kind = DISCUSSION, "
                     + "ACTION or ICPC. A participant sees those of discussions their agency is invited to.")
-    public Uni<Page> list(@QueryParam("overdue") String overdue, @QueryParam("kind") String kind,
+    public Uni<Page> list(@org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue, @QueryParam("kind") String kind,
                           @QueryParam("page") @DefaultValue("0") int page,
                           @QueryParam("size") @DefaultValue("50") int size) {
         // checked here, not by @Min/@Max: a violated constraint on a query parameter loses the parameter's name

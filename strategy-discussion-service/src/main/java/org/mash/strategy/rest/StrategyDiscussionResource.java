@@ -106,7 +106,7 @@ public class StrategyDiscussionResource {
     @Operation(summary = "List strategy discussions",
             description = "A strategy participant sees only the discussions their agency is invited to. Newest first.")
     public Uni<DiscussionViews.Page> list(@QueryParam("status") String status,
-                                         @QueryParam("overdue") String overdue,
+                                         @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return discussions.list(requester(), QueryParams.oneOf("status", status, DiscussionStatus.class), QueryParams.bool("overdue", overdue), page, size)
@@ -241,6 +241,9 @@ public class StrategyDiscussionResource {
                     + "follows; any other outcome means ICPC not required. Recorded once.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "ICPC", value = "{\"concludedOn\": \"2026-12-04\", \"outcomeCode\": \"ICPC\"}")))
+    @APIResponse(responseCode = "200", description = "The enquiry with its outcome and, for ICPC, the conference's target date",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = DiscussionViews.S47View.class)))
     @APIResponse(responseCode = "409", description = "Already concluded")
     public Uni<DiscussionViews.S47View> conclude(@PathParam("id") UUID id, @PathParam("enquiryId") UUID enquiryId,
                                                 @Valid @NotNull S47OutcomeRequest request) {
@@ -255,6 +258,9 @@ public class StrategyDiscussionResource {
                     + "+ 15 working days). Recorded once.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "held", value = "{\"heldOn\": \"2026-12-10\"}")))
+    @APIResponse(responseCode = "200", description = "The enquiry with the ICPC held and whether it was within its target",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = DiscussionViews.S47View.class)))
     @APIResponse(responseCode = "409", description = "Already held, or the outcome does not call an ICPC")
     public Uni<DiscussionViews.S47View> icpc(@PathParam("id") UUID id, @PathParam("enquiryId") UUID enquiryId,
                                             @Valid @NotNull IcpcRequest request) {

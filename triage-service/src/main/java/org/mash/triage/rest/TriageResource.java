@@ -97,9 +97,9 @@ public class TriageResource {
             description = "Filter by RAG, status, overdue, checksOverdue (cases with an information check past its due "
                     + "time unanswered), or mine=true for the cases assigned to you.")
     public Uni<CaseViews.Page> queue(@QueryParam("rag") String rag, @QueryParam("status") String status,
-                                     @QueryParam("overdue") String overdue,
-                                     @QueryParam("checksOverdue") String checksOverdue,
-                                     @QueryParam("mine") String mine,
+                                     @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
+                                     @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("checksOverdue") String checksOverdue,
+                                     @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) @QueryParam("mine") String mine,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -53,16 +53,20 @@ public class AuthProblems {
     private final String service;
     private final Map<Reason, Counter> counters = new ConcurrentHashMap<>();
 
-    public AuthProblems(MeterRegistry registry, @ConfigProperty(name = "quarkus.application.name") String service) {
+    private final String audience;
+
+    public AuthProblems(MeterRegistry registry, @ConfigProperty(name = "quarkus.application.name") String service,
+                        @ConfigProperty(name = "quarkus.oidc.token.audience", defaultValue = "mash-services") String audience) {
         this.registry = registry;
         this.service = service;
+        this.audience = audience;
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Reason reason = authorization == null || authorization.isBlank() ? Reason.MISSING : reason(e);
+        Reason reason = authorization == null || authorization.isBlank() ? Reason.MISSING : reason(e, authorization, audience);
         counters.computeIfAbsent(reason, r -> Counter.builder("mash.auth.rejected")
                 .description("requests refused with 401, by reason").tag("service", service).tag("reason", r.tag)
                 .register(registry)).increment();
@@ -72,6 +76,49 @@ public class AuthProblems {
                 reason.error == null ? "required" : reason.error, reason.why));
         return Response.fromResponse(Problem.of(401, "Unauthorized", reason.why, errors).at(uri.getPath()).toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+
+    /**
+     * The reason: first what the token itself shows (not a JWT, expired, another audience), read from its unverified
+     * claims only to explain a refusal the verifier already made; then the verifier's words in the cause chain.
+     */
+    static Reason reason(Throwable e, String authorization, String audience) {
+        Reason fromToken = fromToken(authorization, audience);
+        return fromToken != null ? fromToken : reason(e);
+    }
+
+    static Reason fromToken(String authorization, String audience) {
+        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : authorization;
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Reason.MALFORMED;
+        }
+        try {
+            java.util.Base64.Decoder decoder = java.util.Base64.getUrlDecoder();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode header = json.readTree(decoder.decode(parts[0]));
+            com.fasterxml.jackson.databind.JsonNode claims = json.readTree(decoder.decode(parts[1]));
+            if (header == null || !header.has("alg") || claims == null || !claims.isObject()) {
+                return Reason.MALFORMED;
+            }
+            long now = java.time.Instant.now().getEpochSecond();
+            if (claims.has("exp") && claims.get("exp").asLong() < now) {
+                return Reason.EXPIRED;
+            }
+            if (claims.has("nbf") && claims.get("nbf").asLong() > now + 60) {
+                return Reason.NOT_YET_VALID;
+            }
+            com.fasterxml.jackson.databind.JsonNode aud = claims.path("aud");
+            boolean forUs = aud.isTextual() ? aud.asText().equals(audience)
+                    : aud.isArray() && java.util.stream.StreamSupport.stream(aud.spliterator(), false)
+                            .anyMatch(a -> audience.equals(a.asText()));
+            if (!forUs) {
+                return Reason.AUDIENCE;
+            }
+            return null;
+        } catch (IllegalArgumentException | java.io.IOException notAJwt) {
+            return Reason.MALFORMED;
+        }
     }
 
     /** The reason, from the verifier's words anywhere in the cause chain. */

@@ -62,8 +62,8 @@ public class ProblemMappers {
         } else {
             rule = "json";
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-            message = "the body is not well-formed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
-                    + at.getColumnNr() + " (character " + at.getCharOffset() + ")") + ": " + e.getOriginalMessage();
+            message = "the body is not well-formed JSON" + (at == null || at.getLineNr() < 1 ? "" : " at line "
+                    + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage();
         }
         return Problem.of(400, "Invalid request", "the request body could not be read",
                 List.of(new Problem.FieldError(field, rule, message))).at(uri.getPath()).toResponse();

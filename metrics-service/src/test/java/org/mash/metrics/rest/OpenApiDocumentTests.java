@@ -1,0 +1,15 @@
+package org.mash.metrics.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.mash.platform.testing.OpenApiContract;
+
+/** A partner can build from the OpenAPI document: every operation documents its errors as problems, with examples. */
+@QuarkusTest
+class OpenApiDocumentTests {
+
+    @Test
+    void everyOperationDocumentsItsErrorsAsProblems() {
+        OpenApiContract.assertComplete();
+    }
+}
