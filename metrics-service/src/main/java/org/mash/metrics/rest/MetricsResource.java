@@ -123,10 +123,22 @@ public class MetricsResource {
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(FiguresView.class, view).build();
     }
 
+    /** The figures as CSV; how fresh they are goes in headers, as a spreadsheet has no place for it. */
     static Response csvResponse(FiguresView view) {
-        return Response.ok(Csv.figures(view.period(), view.asOf(), view.figures()), Csv.MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"mash-metrics-" + view.period().label() + ".csv\"")
-                .build();
+        Response.ResponseBuilder csv = Response.ok(Csv.figures(view.period(), view.asOf(), view.figures()),
+                        Csv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"mash-metrics-" + view.period().label() + ".csv\"");
+        Freshness.View fresh = view.freshness();
+        if (fresh != null) {
+            csv.header("Mash-Freshness", fresh.status());
+            if (fresh.eventsBehind() != null) {
+                csv.header("Mash-Events-Behind", fresh.eventsBehind());
+            }
+            if (fresh.newestEventAppliedAt() != null) {
+                csv.header("Mash-Newest-Event-Applied-At", fresh.newestEventAppliedAt().toString());
+            }
+        }
+        return csv.build();
     }
 
     private static boolean csv(String format) {

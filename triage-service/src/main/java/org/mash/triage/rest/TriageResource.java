@@ -32,6 +32,7 @@ import org.mash.platform.security.Roles;
 import org.mash.triage.domain.CaseStatus;
 import org.mash.triage.domain.ConsentStatus;
 import org.mash.triage.service.ConsentService;
+import org.mash.triage.service.DecisionService;
 import org.mash.triage.service.HistoryService;
 import org.mash.triage.domain.HistoryFlags;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,14 +75,17 @@ public class TriageResource {
     }
 
     private final TriageService triage;
+    private final DecisionService decisions;
     private final ConsentService consents;
     private final HistoryService histories;
     private final Caller caller;
     private final Clock clock;
     private final org.mash.platform.freshness.Freshness freshness;
 
-    public TriageResource(TriageService triage, ConsentService consents, HistoryService histories, Caller caller,
-                          Clock clock, org.mash.platform.freshness.Freshness freshness) {
+    public TriageResource(TriageService triage, DecisionService decisions, ConsentService consents,
+                          HistoryService histories, Caller caller, Clock clock,
+                          org.mash.platform.freshness.Freshness freshness) {
+        this.decisions = decisions;
         this.freshness = freshness;
         this.histories = histories;
         this.triage = triage;
@@ -118,7 +122,7 @@ public class TriageResource {
     public Uni<CaseViews.CaseDetail> get(@PathParam("id") UUID id) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return triage.read(id, actor()).chain(c -> histories.of(c).chain(history -> triage.amendments(c.id).chain(amendments -> triage.ratings(c.id)
-                .chain(ratings -> triage.checks(c.id).chain(checks -> triage.levelsOfNeed(c.id).map(levels ->
+                .chain(ratings -> triage.checks(c.id).chain(checks -> decisions.levelsOfNeed(c.id).map(levels ->
                 new CaseViews.CaseDetail(CaseViews.QueueItem.of(c, now), CaseViews.HistorySummary.of(history),
                         Json.decodeValue(c.contactRecord, java.util.Map.class),
                         amendments.stream().map(CaseViews.Amendment::of).toList(),
@@ -133,9 +137,9 @@ public class TriageResource {
     @Operation(summary = "Propose a decision (practitioner)",
             description = "Outcome and rationale; a referral (CSC_ASSESSMENT, STRATEGY_DISCUSSION) needs a primary need code.")
     public Uni<CaseViews.QueueItem> propose(@PathParam("id") UUID id, @Valid @NotNull ProposalRequest request) {
-        return triage.propose(id, actor(), request.outcome(), request.rationale(), request.primaryNeedCode(),
+        return decisions.propose(id, actor(), request.outcome(), request.rationale(), request.primaryNeedCode(),
                         request.levelOfNeed() == null ? null
-                                : new TriageService.NeedLevel(request.levelOfNeed().level(), request.levelOfNeed().rationale()))
+                                : new DecisionService.NeedLevel(request.levelOfNeed().level(), request.levelOfNeed().rationale()))
                 .map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
     }
 
@@ -146,7 +150,7 @@ public class TriageResource {
     @Operation(summary = "Authorise the proposed decision (manager, not the proposer)",
             description = "Only an authorised decision leaves the triage service as an event.")
     public Uni<CaseViews.QueueItem> authorise(@PathParam("id") UUID id) {
-        return triage.authorise(id, actor()).map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
+        return decisions.authorise(id, actor()).map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
     }
 
     @POST
@@ -154,7 +158,7 @@ public class TriageResource {
     @RolesAllowed(Roles.MANAGER)
     @Operation(summary = "Return the proposal to the practitioner with a comment (manager)")
     public Uni<CaseViews.QueueItem> giveBack(@PathParam("id") UUID id, @Valid @NotNull ReturnRequest request) {
-        return triage.returnProposal(id, actor(), request.comment())
+        return decisions.returnProposal(id, actor(), request.comment())
                 .map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
     }
 
@@ -199,7 +203,7 @@ public class TriageResource {
     @Operation(summary = "Record the level of need (1-4) with its rationale, before or with the proposal",
             description = "Every recording is kept with who and when; the latest travels with the authorised decision.")
     public Uni<CaseViews.QueueItem> levelOfNeed(@PathParam("id") UUID id, @NotNull LevelOfNeedRequest request) {
-        return triage.recordLevelOfNeed(id, actor(), request.level(), request.rationale())
+        return decisions.recordLevelOfNeed(id, actor(), request.level(), request.rationale())
                 .map(c -> CaseViews.QueueItem.of(c, OffsetDateTime.now(clock)));
     }
 

@@ -8,7 +8,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -17,31 +16,19 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.mash.platform.audit.AccessLog;
-import org.mash.platform.events.MalformedEventException;
 import org.mash.platform.outbox.Outbox;
 import org.mash.platform.problem.PersistenceProblems;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
 import org.mash.platform.security.Roles;
-import org.mash.triage.domain.AgeBand;
 import org.mash.triage.domain.Allocation;
 import org.mash.triage.domain.CaseAction;
 import org.mash.triage.domain.CaseStatus;
-import org.mash.triage.domain.ConcernSummary;
-import org.mash.triage.domain.ConsentPolicy;
-import org.mash.triage.domain.LevelOfNeed;
-import org.mash.triage.domain.Names;
-import org.mash.triage.domain.Outcome;
 import org.mash.triage.domain.Rag;
 import org.mash.triage.domain.Rerating;
 import org.mash.triage.domain.Violation;
-import org.mash.triage.events.ContactAmended;
-import org.mash.triage.events.ContactReceived;
 import org.mash.triage.events.TriageEvents;
 import org.mash.triage.repository.CaseAmendment;
-import org.mash.triage.repository.ConsentRecord;
-import org.mash.triage.repository.HouseholdMember;
-import org.mash.triage.repository.LevelOfNeedRecord;
 import org.mash.triage.repository.RagRating;
 import org.mash.triage.repository.TriageCase;
 
@@ -217,117 +204,6 @@ public class TriageService {
     public Uni<TriageCase> read(UUID id, Actor actor) {
         return find(id).call(c -> accessLog.record("triage-case", c.id, actor.username(), null, actor.roles(), "READ"))
                 .call(histories::ensureMatched);
-    }
-
-    /** The level of need given with a proposal. */
-    public record NeedLevel(Integer level, String rationale) {
-    }
-
-    /** Records the level of need (1-4) with its rationale, before the proposal; every recording is kept. */
-    @WithTransaction
-    public Uni<TriageCase> recordLevelOfNeed(UUID id, Actor actor, Integer level, String rationale) {
-        return find(id).call(c -> {
-            reject(LevelOfNeed.check(c.status, level, rationale, ""));
-            return levelOfNeed(c, actor, level, rationale);
-        });
-    }
-
-    /** The levels of need recorded on a case, oldest first. */
-    @WithSession
-    public Uni<List<LevelOfNeedRecord>> levelsOfNeed(UUID caseId) {
-        return LevelOfNeedRecord.list("caseId", Sort.ascending("recordedAt"), caseId);
-    }
-
-    private Uni<Void> levelOfNeed(TriageCase c, Actor actor, Integer level, String rationale) {
-        LevelOfNeedRecord r = new LevelOfNeedRecord();
-        r.id = UUID.randomUUID();
-        r.caseId = c.id;
-        r.level = level;
-        r.rationale = rationale.strip();
-        r.recordedBy = actor.username();
-        r.recordedAt = now();
-        c.levelOfNeed = level;
-        return r.persist().chain(() -> activities.record(c.id, CaseAction.LEVEL_OF_NEED_RECORDED, actor.username(),
-                actor.role(), r.recordedAt, LevelOfNeed.describe(level) + ": " + r.rationale));
-    }
-
-    @WithTransaction
-    public Uni<TriageCase> propose(UUID id, Actor practitioner, Outcome outcome, String rationale, String primaryNeedCode,
-                                   NeedLevel need) {
-        return find(id).call(c -> {
-            List<Violation> violations = new java.util.ArrayList<>(
-                    rules.decisions().checkProposal(c.status, outcome, rationale, primaryNeedCode));
-            if (need != null) {
-                violations.addAll(LevelOfNeed.check(c.status, need.level(), need.rationale(), "levelOfNeed.").stream()
-                        .filter(v -> !v.field().isEmpty()).toList());
-            }
-            if (violations.isEmpty()) {
-                LevelOfNeed.checkForProposal(outcome, need != null ? need.level() : c.levelOfNeed,
-                        rules.levelOfNeedRequiredForReferral()).ifPresent(violations::add);
-            }
-            reject(violations);
-            Uni<Void> recorded = need == null ? Uni.createFrom().voidItem()
-                    : levelOfNeed(c, practitioner, need.level(), need.rationale());
-            c.status = CaseStatus.PROPOSED;
-            c.proposedOutcome = outcome;
-            c.proposedRationale = rationale;
-            c.proposedPrimaryNeed = outcome.isReferral() ? primaryNeedCode : null;
-            c.proposedBy = practitioner.username();
-            c.proposedAt = now();
-            c.returnComment = null;
-            return recorded.chain(() -> activities.record(c.id, CaseAction.PROPOSED, practitioner.username(),
-                    practitioner.role(), c.proposedAt,
-                    outcome + (c.proposedPrimaryNeed == null ? "" : " (" + c.proposedPrimaryNeed + ")") + ": " + rationale));
-        });
-    }
-
-    /** The manager authorises the proposal: the decision leaves the service as events, in the same transaction. */
-    @WithTransaction
-    public Uni<TriageCase> authorise(UUID id, Actor manager) {
-        return find(id).chain(c -> (c.consentRecordId == null ? Uni.createFrom().<ConsentRecord>nullItem()
-                : ConsentRecord.<ConsentRecord>findById(c.consentRecordId)).chain(consent -> {
-            rules.decisions().checkAuthorisation(c.status, c.proposedBy, manager.username())
-                    .ifPresent(v -> reject(List.of(v)));
-            c.status = CaseStatus.DECIDED;
-            c.decidedOutcome = c.proposedOutcome;
-            c.authorisedBy = manager.username();
-            c.authorisedAt = now();
-            TriageEvents.DecisionAuthorisedV1 decided = new TriageEvents.DecisionAuthorisedV1(c.id, c.contactId,
-                    c.receivedAt, c.decidedOutcome.name(), c.decidedOutcome.isReferral(), c.proposedPrimaryNeed,
-                    c.rag.name(), "mash-practitioner", c.proposedAt, c.authorisedAt, c.dueAt, c.oneWorkingDayDueAt,
-                    c.childRef, c.levelOfNeed, c.consentStatus.name(),
-                    ConsentPolicy.overrideReasonRecorded(c.consentStatus, consent == null ? null : consent.reason,
-                            consent == null ? null : consent.authorisedBy),
-                    c.submissionId);
-            Uni<?> published = outbox.publish(TriageEvents.TOPIC, c.contactId.toString(), TriageEvents.DECISION_AUTHORISED,
-                    c.id.toString(), decided);
-            if (c.decidedOutcome == Outcome.STRATEGY_DISCUSSION) {
-                published = published.chain(() -> outbox.publish(TriageEvents.HANDOFF_TOPIC, c.contactId.toString(),
-                        TriageEvents.STRATEGY_DISCUSSION_REQUESTED, c.id.toString(), handoff(c)));
-            }
-            return published
-                    .chain(() -> activities.record(c.id, CaseAction.AUTHORISED, manager.username(), Roles.MANAGER,
-                            c.authorisedAt, c.decidedOutcome.name()))
-                    .invoke(() -> LOG.infof("case %s decided %s", c.id, c.decidedOutcome)).replaceWith(c);
-        }));
-    }
-
-    @WithTransaction
-    public Uni<TriageCase> returnProposal(UUID id, Actor manager, String comment) {
-        return find(id).call(c -> {
-            reject(rules.decisions().checkReturn(c.status, comment));
-            c.status = CaseStatus.OPEN;
-            c.returnComment = comment;
-            return activities.record(c.id, CaseAction.RETURNED, manager.username(), Roles.MANAGER, now(), comment);
-        });
-    }
-
-    private TriageEvents.StrategyDiscussionRequestedV1 handoff(TriageCase c) {
-        Object address = c.childAddress == null ? null : io.vertx.core.json.Json.decodeValue(c.childAddress, java.util.Map.class);
-        return new TriageEvents.StrategyDiscussionRequestedV1(c.id, c.contactId, c.rag.name(), c.authorisedAt, c.childRef,
-                new TriageEvents.ChildIdentity(c.childFirstName, c.childLastName, c.childDateOfBirth, c.childExpectedBirth,
-                        address),
-                concernCodes(c), ConcernSummary.of(c.description), c.submissionId);
     }
 
     public static List<String> concernCodes(TriageCase c) {
