@@ -48,7 +48,7 @@ import org.mash.strategy.domain.Section47;
 import org.mash.strategy.domain.SiblingGroup;
 import org.mash.strategy.domain.Violation;
 import org.mash.strategy.events.StrategyEvents;
-import org.mash.strategy.events.TriageHandoffConsumer.StrategyDiscussionRequested;
+import org.mash.strategy.events.StrategyDiscussionRequested;
 import org.mash.strategy.repository.AgencyAttendance;
 import org.mash.strategy.repository.Contribution;
 import org.mash.strategy.repository.Decision;

@@ -33,7 +33,7 @@ class SiblingDiscussionTests {
     @Test
     void siblingsOfOneSubmissionShareTheMeetingAndEachGetsItsOwnDecisionAndEvents() {
         String submission = UUID.randomUUID().toString();
-        String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
         String amiraCase = UUID.randomUUID().toString();
         String amira = UUID.randomUUID().toString();
         String bilalCase = UUID.randomUUID().toString();
@@ -105,7 +105,7 @@ class SiblingDiscussionTests {
     @Test
     void aSiblingWhoJoinsWhileTheMeetingIsBeingHeldMakesThatHoldFailInsteadOfLeavingItWithoutADecision() throws Exception {
         String submission = UUID.randomUUID().toString();
-        String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
         String amiraCase = UUID.randomUUID().toString();
         String amira = UUID.randomUUID().toString();
         String bilalCase = UUID.randomUUID().toString();
@@ -154,7 +154,7 @@ class SiblingDiscussionTests {
 
     @Test
     void aHandoffWithoutASubmissionOpensADiscussionOfItsOwn() {
-        String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
         String caseA = UUID.randomUUID().toString();
         String caseB = UUID.randomUUID().toString();
         String contactA = UUID.randomUUID().toString();

@@ -76,7 +76,7 @@ public class TriageHandoffConsumerTests {
     public static Opened open() {
         String caseId = UUID.randomUUID().toString();
         String contactId = UUID.randomUUID().toString();
-        String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
         KafkaTestClient.send(HANDOFF_TOPIC, contactId, handoff(caseId, contactId, now));
         return new Opened(awaitDiscussion(caseId), caseId, contactId);
     }

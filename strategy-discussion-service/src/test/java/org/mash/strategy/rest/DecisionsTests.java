@@ -154,12 +154,12 @@ public class DecisionsTests {
     void heldAtCannotBeBeforeTheDiscussionOpenedNorInTheFuture() {
         String id = TriageHandoffConsumerTests.open().discussionId();
         String body = held("NFA", "x", "y");
-        String anHourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString();
+        String anHourAgo = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0));
         DemoUsers.manager().contentType(ContentType.JSON)
                 .body(body.replaceFirst("\"heldAt\": \"[^\"]+\"", "\"heldAt\": \"" + anHourAgo + "\""))
                 .post(PATH + id + "/held").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.rule", hasItem("not-before-opening"));
-        String tomorrow = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0).toString();
+        String tomorrow = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0));
         DemoUsers.manager().contentType(ContentType.JSON)
                 .body(body.replaceFirst("\"heldAt\": \"[^\"]+\"", "\"heldAt\": \"" + tomorrow + "\""))
                 .post(PATH + id + "/held").then().statusCode(400)

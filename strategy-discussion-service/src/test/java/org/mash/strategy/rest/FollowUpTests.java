@@ -104,7 +104,7 @@ class FollowUpTests {
         DemoUsers.manager().get(PATH + id).then().statusCode(200)
                 .body("minutes.text", equalTo("Present: social care, police, health."));
 
-        String future = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).withNano(0).toString();
+        String future = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).withNano(0));
         DemoUsers.manager().contentType(ContentType.JSON)
                 .body("{\"agency\": \"police\", \"recipient\": \"DS Jones\", \"sentAt\": \"" + future + "\"}")
                 .post(PATH + id + "/minutes/circulation").then().statusCode(400).body("errors.field", hasItem("sentAt"));

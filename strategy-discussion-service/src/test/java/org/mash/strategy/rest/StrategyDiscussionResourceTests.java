@@ -41,7 +41,7 @@ class StrategyDiscussionResourceTests {
 
     /** The current time to the second: a discussion is held after it opened and not in the future. */
     static String justNow() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     }
 
     @Test

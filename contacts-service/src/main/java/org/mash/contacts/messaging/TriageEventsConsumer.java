@@ -1,4 +1,4 @@
-package org.mash.contacts.events;
+package org.mash.contacts.messaging;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,16 +1,13 @@
-package org.mash.strategy.events;
+package org.mash.strategy.messaging;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.mash.platform.events.CloudEvent;
 import org.mash.platform.inbox.TopicConsumer;
 import org.mash.platform.inbox.Inbox;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mash.strategy.events.StrategyDiscussionRequested;
 import org.mash.strategy.service.StrategyDiscussionService;
 
 /**
@@ -22,19 +19,6 @@ public class TriageHandoffConsumer extends TopicConsumer {
 
     static final String CONSUMER = "strategy-discussion-service";
     static final String STRATEGY_DISCUSSION_REQUESTED = "mash.triage.strategy-discussion-requested.v1";
-
-    /** The part of {@code strategy-discussion-requested} this service reads. */
-    public record StrategyDiscussionRequested(UUID caseId, UUID contactId, String rag, OffsetDateTime authorisedAt,
-                                              String childRef, Child child, List<String> concernCodes,
-                                              String concernSummary, UUID submissionId) {
-    }
-
-    public record Child(String firstName, String lastName, LocalDate dateOfBirth, LocalDate expectedDateOfBirth,
-                        Address address) {
-    }
-
-    public record Address(String line1, String line2, String town, String postcode) {
-    }
 
     private final Inbox inbox;
     private final StrategyDiscussionService discussions;

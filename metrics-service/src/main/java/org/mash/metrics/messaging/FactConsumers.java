@@ -1,5 +1,6 @@
-package org.mash.metrics.events;
+package org.mash.metrics.messaging;
 
+import org.mash.metrics.events.InputEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

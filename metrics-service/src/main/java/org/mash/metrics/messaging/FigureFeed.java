@@ -1,5 +1,6 @@
-package org.mash.metrics.events;
+package org.mash.metrics.messaging;
 
+import org.mash.metrics.events.MetricsEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;

@@ -1,5 +1,7 @@
-package org.mash.triage.events;
+package org.mash.triage.messaging;
 
+import org.mash.triage.events.ContactAmended;
+import org.mash.triage.events.ContactReceived;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
