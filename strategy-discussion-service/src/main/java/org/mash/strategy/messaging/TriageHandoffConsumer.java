@@ -8,7 +8,7 @@ import org.mash.platform.inbox.TopicConsumer;
 import org.mash.platform.inbox.Inbox;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mash.strategy.events.StrategyDiscussionRequested;
-import org.mash.strategy.service.StrategyDiscussionService;
+import org.mash.strategy.service.DiscussionOpening;
 
 /**
  * Opens a strategy discussion when triage hands a child over ({@code mash.triage.strategy-handoff.v1}). Reads
@@ -21,9 +21,9 @@ public class TriageHandoffConsumer extends TopicConsumer {
     static final String STRATEGY_DISCUSSION_REQUESTED = "mash.triage.strategy-discussion-requested.v1";
 
     private final Inbox inbox;
-    private final StrategyDiscussionService discussions;
+    private final DiscussionOpening discussions;
 
-    public TriageHandoffConsumer(Inbox inbox, StrategyDiscussionService discussions,
+    public TriageHandoffConsumer(Inbox inbox, DiscussionOpening discussions,
                                  @ConfigProperty(name = "mp.messaging.incoming.strategy-handoff.topic") String topic) {
         super(CONSUMER, java.util.Set.of(topic), java.util.Set.of(STRATEGY_DISCUSSION_REQUESTED));
         this.inbox = inbox;

@@ -39,6 +39,7 @@ import org.mash.strategy.domain.SupersedeRequest;
 import org.mash.strategy.domain.IcpcRequest;
 import org.mash.strategy.domain.S47OutcomeRequest;
 import org.mash.strategy.service.DecisionService;
+import org.mash.strategy.service.DiscussionHolding;
 import org.mash.strategy.service.EnquiryService;
 import org.mash.strategy.service.FollowUpService;
 import org.mash.strategy.domain.ActionRequest;
@@ -88,11 +89,13 @@ public class StrategyDiscussionResource {
 
     private final EnquiryService enquiries;
     private final FollowUpService followUp;
+    private final DiscussionHolding holding;
     private final Caller caller;
 
     public StrategyDiscussionResource(StrategyDiscussionService discussions, ParticipationService participation,
                                       DecisionService decisions, EnquiryService enquiries, FollowUpService followUp,
-                                      Caller caller) {
+                                      DiscussionHolding holding, Caller caller) {
+        this.holding = holding;
         this.followUp = followUp;
         this.enquiries = enquiries;
         this.discussions = discussions;
@@ -140,7 +143,7 @@ public class StrategyDiscussionResource {
     @APIResponse(responseCode = "409", description = "Already held: the decision cannot be changed")
     public Uni<DiscussionViews.Detail> held(@PathParam("id") UUID id, @Valid @NotNull HoldRequest request) {
         StrategyDiscussionService.Requester requester = requester();
-        return discussions.hold(id, request, requester).map(loaded -> DiscussionViews.Detail.of(loaded, discussions, requester));
+        return holding.hold(id, request, requester).map(loaded -> DiscussionViews.Detail.of(loaded, discussions, requester));
     }
 
     @GET

@@ -10,45 +10,31 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.mash.platform.audit.AccessLog;
-import org.mash.platform.events.MalformedEventException;
 import org.mash.platform.outbox.Outbox;
 import org.mash.platform.problem.Problem;
 import org.mash.platform.problem.ProblemException;
-import org.mash.strategy.domain.Attendance;
-import org.mash.strategy.domain.ChildDecision;
 import org.mash.strategy.domain.ConveningTarget;
-import org.mash.strategy.domain.CoreAgencies;
 import org.mash.strategy.domain.DiscussionAccess;
 import org.mash.strategy.domain.DiscussionStatus;
-import org.mash.strategy.domain.HoldRequest;
-import org.mash.strategy.domain.HoldRules;
-import org.mash.strategy.domain.InvitationResponse;
 import org.mash.strategy.domain.Outcome;
-import org.mash.strategy.domain.Rag;
 import org.mash.strategy.domain.Section47;
-import org.mash.strategy.domain.SiblingGroup;
 import org.mash.strategy.domain.Violation;
 import org.mash.strategy.events.StrategyEvents;
-import org.mash.strategy.events.StrategyDiscussionRequested;
 import org.mash.strategy.repository.AgencyAttendance;
 import org.mash.strategy.repository.Contribution;
 import org.mash.strategy.repository.Decision;
@@ -109,129 +95,16 @@ public class StrategyDiscussionService {
     private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper json;
-    private final ConveningTarget conveningTarget;
     private final Section47 section47;
     private final AccessLog accessLog;
-    private final Duration heldAtGrace;
 
-    public StrategyDiscussionService(Outbox outbox, Clock clock, ObjectMapper json, ConveningTarget conveningTarget,
-                                     Section47 section47, AccessLog accessLog,
-                                     @ConfigProperty(name = "mash.strategy.held-at-grace", defaultValue = "5M") Duration heldAtGrace) {
-        this.heldAtGrace = heldAtGrace;
+    public StrategyDiscussionService(Outbox outbox, Clock clock, ObjectMapper json, Section47 section47,
+                                     AccessLog accessLog) {
         this.outbox = outbox;
         this.accessLog = accessLog;
         this.clock = clock;
         this.json = json;
-        this.conveningTarget = conveningTarget;
         this.section47 = section47;
-    }
-
-    /**
-     * Call inside a transaction: opens the discussion triage asked for, inviting the core agencies, and records
-     * its {@code discussion-opened} event. A sibling reported in the same submission joins the discussion of
-     * its brother or sister if that has not been held yet ({@link SiblingGroup}). A second hand-off of the same
-     * case changes nothing.
-     */
-    public Uni<Void> open(StrategyDiscussionRequested requested) {
-        Rag rag;
-        try {
-            rag = Rag.valueOf(requested.rag());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("'" + requested.rag() + "' is not a RAG rating", e);
-        }
-        return DiscussionChild.<DiscussionChild>find("caseId", requested.caseId()).firstResult().chain(existing -> {
-            if (existing != null) {
-                LOG.infof("case %s already has discussion %s; hand-off ignored", requested.caseId(), existing.discussionId);
-                return Uni.createFrom().voidItem();
-            }
-            Uni<Discussion> group = requested.submissionId() == null ? Uni.createFrom().nullItem()
-                    : Discussion.<Discussion>find("submissionId = ?1 and status = ?2 order by openedAt",
-                            requested.submissionId(), DiscussionStatus.OPEN).firstResult();
-            return group.chain(sibling -> sibling != null
-                    && SiblingGroup.mayJoin(requested.submissionId(), sibling.submissionId, sibling.status)
-                    ? join(sibling, requested, rag) : openNew(requested, rag));
-        });
-    }
-
-    private Uni<Void> openNew(StrategyDiscussionRequested requested, Rag rag) {
-        OffsetDateTime now = now();
-        Discussion d = new Discussion();
-        d.id = UUID.randomUUID();
-        d.caseId = requested.caseId();
-        d.contactId = requested.contactId();
-        d.childRef = requested.childRef();
-        d.rag = rag;
-        d.childFirstName = requested.child().firstName();
-        d.childLastName = requested.child().lastName();
-        d.childDateOfBirth = requested.child().dateOfBirth();
-        d.childExpectedBirth = requested.child().expectedDateOfBirth();
-        d.childAddress = requested.child().address() == null ? null : toJson(requested.child().address());
-        d.concernCodes = toJson(requested.concernCodes() == null ? List.of() : requested.concernCodes());
-        d.concernSummary = requested.concernSummary() == null ? "" : requested.concernSummary();
-        d.openedAt = now;
-        d.dueAt = conveningTarget.dueAt(rag, requested.authorisedAt());
-        d.status = DiscussionStatus.OPEN;
-        d.submissionId = requested.submissionId();
-        DiscussionChild child = child(d.id, requested, rag, now);
-        StrategyEvents.DiscussionOpenedV1 event = new StrategyEvents.DiscussionOpenedV1(d.id, d.caseId,
-                d.contactId, d.childRef, d.rag, d.openedAt, d.dueAt);
-        Uni<Void> chain = d.persist().chain(() -> Panache.flush()).chain(() -> child.persist()).replaceWithVoid();
-        for (String agency : CoreAgencies.defaultInvitations()) {
-            chain = chain.chain(() -> Invitation.of(d.id, agency, now, Invitation.SYSTEM).persist()).replaceWithVoid();
-        }
-        return chain
-                .chain(() -> outbox.publish(StrategyEvents.TOPIC, d.contactId.toString(),
-                        StrategyEvents.DISCUSSION_OPENED, d.id.toString(), event))
-                .invoke(() -> LOG.infof("opened discussion %s for case %s (%s, due %s)", d.id, d.caseId, rag, d.dueAt))
-                .replaceWithVoid();
-    }
-
-    /**
-     * A sibling joins the open discussion of its submission; the meeting is due by the earliest due time. The
-     * discussion's row is updated and its version raised in one conditional statement: if it was held meanwhile
-     * (the statement waits for the hold to commit, then finds it no longer open), the sibling gets a discussion of
-     * its own; a hold that read the discussion before this join fails on the version (409) instead of holding a
-     * meeting whose new child has no decision.
-     */
-    private Uni<Void> join(Discussion d, StrategyDiscussionRequested requested, Rag rag) {
-        OffsetDateTime now = now();
-        DiscussionChild child = child(d.id, requested, rag, now);
-        OffsetDateTime dueAt = SiblingGroup.dueAt(d.dueAt, conveningTarget.dueAt(rag, requested.authorisedAt()));
-        StrategyEvents.DiscussionOpenedV1 event = new StrategyEvents.DiscussionOpenedV1(d.id, requested.caseId(),
-                requested.contactId(), requested.childRef(), rag, now, dueAt);
-        return Discussion.update("dueAt = :dueAt, version = version + 1 where id = :id and status = :open",
-                        Parameters.with("dueAt", dueAt).and("id", d.id).and("open", DiscussionStatus.OPEN))
-                .chain(updated -> {
-                    if (updated != 1) {
-                        LOG.infof("discussion %s was held before case %s could join it; the sibling gets its own",
-                                d.id, requested.caseId());
-                        return openNew(requested, rag);
-                    }
-                    return child.persist()
-                            .chain(() -> outbox.publish(StrategyEvents.TOPIC, requested.contactId().toString(),
-                                    StrategyEvents.DISCUSSION_OPENED, d.id.toString(), event))
-                            .invoke(() -> LOG.infof("case %s joined discussion %s of its sibling group (due %s)",
-                                    requested.caseId(), d.id, dueAt))
-                            .replaceWithVoid();
-                });
-    }
-
-    private DiscussionChild child(UUID discussionId, StrategyDiscussionRequested requested, Rag rag, OffsetDateTime now) {
-        DiscussionChild c = new DiscussionChild();
-        c.discussionId = discussionId;
-        c.contactId = requested.contactId();
-        c.caseId = requested.caseId();
-        c.childRef = requested.childRef();
-        c.rag = rag;
-        c.firstName = requested.child().firstName();
-        c.lastName = requested.child().lastName();
-        c.dateOfBirth = requested.child().dateOfBirth();
-        c.expectedBirth = requested.child().expectedDateOfBirth();
-        c.address = requested.child().address() == null ? null : toJson(requested.child().address());
-        c.concernCodes = toJson(requested.concernCodes() == null ? List.of() : requested.concernCodes());
-        c.concernSummary = requested.concernSummary() == null ? "" : requested.concernSummary();
-        c.joinedAt = now;
-        return c;
     }
 
     /** The discussions the requester may see, newest first; each one shown is recorded in the access log. */
@@ -281,78 +154,6 @@ public class StrategyDiscussionService {
                 .map(v -> new Problem.FieldError(v.field(), v.rule(), v.message())).toList());
     }
 
-    /**
-     * Records the discussion as held, with its attendance and the decision for each child, and per child its
-     * {@code discussion-held} event; a section 47 decision also starts that child's enquiry and records
-     * {@code s47-started}. A decision once recorded cannot be changed (409), only superseded.
-     */
-    @WithTransaction
-    public Uni<Loaded> hold(UUID id, HoldRequest request, Requester requester) {
-        return visible(id, requester).chain(loaded -> {
-            Discussion d = loaded.discussion();
-            if (d.status == DiscussionStatus.HELD) {
-                return Uni.createFrom().failure(ProblemException.conflict("discussion " + id + " was held at "
-                        + d.heldAt + " and its decision recorded; the decision cannot be changed once recorded, "
-                        + "only superseded by a later decision (POST .../decisions/{decisionId}/supersession)"));
-            }
-            OffsetDateTime now = now();
-            List<UUID> children = loaded.childContactIds();
-            ProblemException invalid = invalid(HoldRules.check(request, d.openedAt, heldAtGrace, children, now.toInstant()));
-            if (invalid != null) {
-                return Uni.createFrom().failure(invalid);
-            }
-            Map<String, Attendance> attendance = attendanceOfEveryAgency(loaded.invitations(), request.attendance());
-            Map<UUID, ChildDecision> decisions = HoldRules.decisionsByChild(request, children);
-            boolean corePresent = CoreAgencies.present(attendance);
-            ChildDecision first = decisions.get(d.contactId);
-            d.status = DiscussionStatus.HELD;
-            d.heldAt = request.heldAt().withOffsetSameInstant(ZoneOffset.UTC);
-            d.mode = request.mode();
-            d.outcome = first.outcome();
-            d.rationale = first.rationale();
-            d.absenceReason = blankToNull(request.absenceReason());
-            d.coreAgenciesPresent = corePresent;
-
-            Set<String> invited = loaded.invitations().stream().map(i -> i.agency).collect(Collectors.toSet());
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Map.Entry<String, Attendance> entry : attendance.entrySet()) {
-                AgencyAttendance row = AgencyAttendance.of(d.id, entry.getKey(), entry.getValue());
-                chain = chain.chain(() -> row.persist()).replaceWithVoid();
-                if (!invited.contains(entry.getKey())) {
-                    // an agency that took part without an invitation: invited by the chair, its answer implied
-                    Invitation added = Invitation.of(d.id, entry.getKey(), now, requester.username());
-                    added.response = InvitationResponse.impliedBy(entry.getValue());
-                    added.respondedAt = now;
-                    added.respondedBy = requester.username();
-                    chain = chain.chain(() -> added.persist()).replaceWithVoid();
-                }
-            }
-            Map<String, String> attendanceByAgency = new TreeMap<>();
-            attendance.forEach((agency, status) -> attendanceByAgency.put(agency, status.name()));
-            boolean withinTarget = ConveningTarget.withinTarget(d.heldAt, d.dueAt);
-            for (DiscussionChild child : loaded.children()) {
-                ChildDecision decided = decisions.get(child.contactId);
-                Decision decision = newDecision(d.id, child.contactId, decided.outcome(), decided.rationale(),
-                        decided.safetyPlan(), requester.username(), now);
-                StrategyEvents.DiscussionHeldV1 held = new StrategyEvents.DiscussionHeldV1(d.id, child.contactId,
-                        child.childRef, d.heldAt, d.dueAt, withinTarget, d.mode, attendanceByAgency, corePresent,
-                        decided.outcome());
-                chain = chain.chain(() -> decision.persist())
-                        .chain(() -> outbox.publish(StrategyEvents.TOPIC, child.contactId.toString(),
-                                StrategyEvents.DISCUSSION_HELD, d.id.toString(), held)).replaceWithVoid();
-                if (decided.outcome().startsSection47()) {
-                    S47Enquiry enquiry = newEnquiry(d.id, child, decided.outcome(), Section47.startedOn(d.heldAt));
-                    chain = chain.chain(() -> startEnquiry(d.id, child, enquiry));
-                }
-            }
-            return chain
-                    .chain(() -> logRead(d.id, requester, "HOLD"))
-                    .invoke(() -> LOG.infof("discussion %s held at %s: %s", d.id, d.heldAt, decisions.values().stream()
-                            .map(x -> x.outcome().name()).toList()))
-                    .chain(() -> reload(d));
-        });
-    }
-
     static Decision newDecision(UUID discussionId, UUID contactId, Outcome outcome, String rationale, String safetyPlan,
                                 String recordedBy, OffsetDateTime at) {
         Decision decision = new Decision();
@@ -389,16 +190,6 @@ public class StrategyDiscussionService {
                 .invoke(() -> LOG.infof("section 47 enquiry %s started for contact %s, ICPC by %s", enquiry.id,
                         child.contactId, enquiry.icpcTargetDate))
                 .replaceWithVoid();
-    }
-
-    /** The attendance given, with NO_RESPONSE for every invited agency it does not mention. */
-    private static Map<String, Attendance> attendanceOfEveryAgency(List<Invitation> invitations,
-                                                                  Map<String, Attendance> given) {
-        Map<String, Attendance> attendance = new LinkedHashMap<>();
-        invitations.stream().map(i -> i.agency).sorted()
-                .forEach(agency -> attendance.put(agency, Attendance.NO_RESPONSE));
-        attendance.putAll(given);
-        return attendance;
     }
 
     /** The discussion, if the requester may see it; else 404 (its existence does not leak). */
@@ -482,7 +273,8 @@ public class StrategyDiscussionService {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private String toJson(Object value) {
+    /** JSON text of a value, for the columns that keep one. */
+    String toJson(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

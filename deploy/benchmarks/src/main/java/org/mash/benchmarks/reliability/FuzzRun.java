@@ -172,6 +172,8 @@ public final class FuzzRun {
             written.remove("mash_metrics.outbox_event");
             written.remove("mash_metrics.publication_state");
             written.remove("mash_triage.case_activity");
+            // and by consumers taking in events of earlier accepted writes: no request writes an inbox row itself
+            written.keySet().removeIf(table -> table.endsWith(".processed_event"));
             if (!written.isEmpty()) {
                 long rows = written.values().stream().mapToLong(Math::abs).sum();
                 rowsByRefused += rows;
