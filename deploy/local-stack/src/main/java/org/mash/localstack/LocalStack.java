@@ -158,13 +158,15 @@ public final class LocalStack implements AutoCloseable {
                     services.put(instanceName(service.name(), i), startService(service, i));
                 }
             }
+            // every JVM starts at once: on a small machine each further instance of the services slows them all
+            Duration slower = Duration.ofMinutes(2L * (options.instances() - 1));
             awaitReady(options.keycloakUrl() + "/realms/" + REALM + "/.well-known/openid-configuration", keycloak,
-                    "keycloak", Duration.ofMinutes(4));
+                    "keycloak", Duration.ofMinutes(4).plus(slower));
             for (Service service : SERVICES) {
                 for (int i = 0; i < options.instances(); i++) {
                     String instance = instanceName(service.name(), i);
                     awaitReady(options.serviceUrl(service.name(), i) + "/q/health/ready", () -> services.get(instance),
-                            instance, options.logFile(service.name(), i), Duration.ofMinutes(3));
+                            instance, options.logFile(service.name(), i), Duration.ofMinutes(3).plus(slower));
                 }
             }
             supervisor = new Thread(new Supervisor(this), "mash-supervisor");
@@ -199,11 +201,19 @@ public final class LocalStack implements AutoCloseable {
     /** Stops every process this stack started, services first, then Keycloak, then Kafka. */
     @Override
     public void close() {
-        stopping = true;
+        synchronized (this) {
+            stopping = true;
+        }
         if (supervisor != null) {
             supervisor.interrupt();
+            try {
+                // a restart under way finishes first, so the instance it starts is stopped below (or by replace)
+                supervisor.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        services.values().forEach(LocalStack::stop);
+        stopAll(List.copyOf(services.values()));
         services.clear();
         if (keycloak != null) {
             stop(keycloak);
@@ -266,7 +276,11 @@ public final class LocalStack implements AutoCloseable {
         return services.get(name);
     }
 
-    void replace(String name, Process process) {
+    synchronized void replace(String name, Process process) {
+        if (stopping) {
+            stop(process);
+            return;
+        }
         services.put(name, process);
     }
 
@@ -341,6 +355,18 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /**
+     * Asks every instance to stop at once, then waits for each: the whole takes as long as the slowest instance, not
+     * the sum of them all (a test JVM's shutdown hook may be cut short, and an instance left running holds its port).
+     */
+    private static void stopAll(List<Process> processes) {
+        processes.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        });
+        processes.forEach(LocalStack::stop);
     }
 
     private static void stop(Process process) {
