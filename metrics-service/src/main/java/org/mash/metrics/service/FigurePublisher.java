@@ -42,18 +42,18 @@ public class FigurePublisher {
     private final Outbox outbox;
     private final Clock clock;
     private final FactChanges changes;
-    private final Freshness lag;
+    private final Freshness freshness;
     private final PublicationPolicy policy;
     private Instant lastComputed = Instant.MIN;
     private boolean catchingUp;
 
-    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FactChanges changes, Freshness lag,
+    public FigurePublisher(MetricsService metrics, Outbox outbox, Clock clock, FactChanges changes, Freshness freshness,
                            MetricsConfig config) {
         this.metrics = metrics;
         this.outbox = outbox;
         this.clock = clock;
         this.changes = changes;
-        this.lag = lag;
+        this.freshness = freshness;
         this.policy = new PublicationPolicy(config.recomputeEvery(), config.catchUpLag(), config.maxHoldWhileCatchingUp());
     }
 
@@ -85,7 +85,7 @@ public class FigurePublisher {
 
     /** The events the consumers are behind (0 if not known), logging when catching up starts and ends. */
     private long eventsBehind() {
-        long behind = lag.eventsBehind().orElse(0);
+        long behind = freshness.eventsBehind().orElse(0);
         boolean now = policy.catchingUp(behind);
         if (now != catchingUp) {
             catchingUp = now;
