@@ -30,6 +30,9 @@ public final class LocalStack implements AutoCloseable {
     public record Service(String name, int defaultPort, String database) {
     }
 
+    /** The secret of the demo realm's pages client, {@code mash-web} (deploy/keycloak/mash-realm.json). */
+    static final String WEB_CLIENT_SECRET = "mash-web-secret";
+
     public static final List<Service> SERVICES = List.of(
             new Service("contacts-service", 8081, "mash_contacts"),
             new Service("triage-service", 8082, "mash_triage"),
@@ -304,13 +307,22 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", options.pgUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", options.pgPassword());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", options.keycloakUrl() + "/realms/" + REALM);
-        env.put("MASH_TRIAGE_PSEUDONYM_KEY", pseudonymKey());
+        env.put("MASH_TRIAGE_PSEUDONYM_KEY", secret("pseudonym.key"));
+        // the pages: the demo realm's client secret, this installation's session key (every service and instance
+        // shares it, so one sign-in serves them all) and where each service's pages are
+        env.put("MASH_WEB_CLIENT_SECRET", WEB_CLIENT_SECRET);
+        env.put("MASH_WEB_SESSION_SECRET", secret("session.key"));
+        SERVICES.forEach(s -> env.put("MASH_PAGES_" + s.name().replace("-service", "").replace("-discussion", "")
+                .toUpperCase() + "_URL", options.serviceUrl(s.name(), 0)));
         return builder.start();
     }
 
-    /** This installation's key for pseudonymous child refs: made once, kept with the data (and wiped by --reset). */
-    private String pseudonymKey() throws IOException {
-        Path file = options.stateDir().resolve("pseudonym.key");
+    /**
+     * One of this installation's secrets (the key for pseudonymous child refs, the pages' session key): made once,
+     * kept with the data (and wiped by --reset).
+     */
+    private String secret(String name) throws IOException {
+        Path file = options.stateDir().resolve(name);
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);

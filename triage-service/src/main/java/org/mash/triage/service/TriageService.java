@@ -150,29 +150,23 @@ public class TriageService {
     /** Open work, most urgent first; every case shown is access-logged (one statement for the page). */
     @WithTransaction
     public Uni<List<TriageCase>> queue(QueueFilter filter, Actor reader) {
-        StringBuilder query = new StringBuilder(filter.status() == null ? "status <> :decided" : "status = :status");
-        Parameters params = filter.status() == null
-                ? Parameters.with("decided", CaseStatus.DECIDED) : Parameters.with("status", filter.status());
-        if (filter.rag() != null) {
-            query.append(" and rag = :rag");
-            params.and("rag", filter.rag());
-        }
-        if (filter.checksOverdue() != null) {
-            query.append(filter.checksOverdue() ? " and checksOverdue > 0" : " and checksOverdue = 0");
-        }
-        if (filter.assignee() != null) {
-            query.append(" and assignee = :assignee");
-            params.and("assignee", filter.assignee());
-        }
-        if (filter.overdue() != null) {
-            // the same rule as DecisionTargets.overdue: decided after the due time, or undecided past it
-            String overdue = "((authorisedAt is null and dueAt < :now) or authorisedAt > dueAt)";
-            query.append(filter.overdue() ? " and " + overdue : " and not " + overdue);
-            params.and("now", now());
-        }
-        return TriageCase.<TriageCase>find(query.toString(), Sort.ascending("dueAt").and("receivedAt"), params)
+        QueueQuery q = QueueQuery.of(filter, now());
+        return TriageCase.<TriageCase>find(q.where(), QueueQuery.ORDER, q.params())
                 .page(Page.of(filter.page(), filter.size())).list()
                 .call(cases -> logList(cases.stream().map(c -> c.id).toList(), reader));
+    }
+
+    /**
+     * What a page of the queue holds now, as a short fingerprint of its cases and their versions: a screen showing the
+     * queue asks for this, and fetches (and logs) the cases again only when it changed. It reads no personal data, so
+     * it is not access-logged.
+     */
+    @WithSession
+    public Uni<String> queueFingerprint(QueueFilter filter) {
+        QueueQuery q = QueueQuery.of(filter, now());
+        return TriageCase.<TriageCase>find(q.where(), QueueQuery.ORDER, q.params())
+                .page(Page.of(filter.page(), filter.size())).project(QueueQuery.Row.class).list()
+                .map(QueueQuery::fingerprint);
     }
 
     /** Records that these cases were shown to the reader in a list, as the platform's AccessLog does for one. */

@@ -30,13 +30,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        return problemOf(e).at(uri.getPath()).toResponse();
+    }
+
+    /** The one conversion of broken constraints into a problem, for the API and the pages' forms alike. */
+    public static Problem problemOf(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> isMissingBody(v)
                         ? new Problem.FieldError("", "required", "a JSON body is required (Content-Type: application/json)")
                         : new Problem.FieldError(fieldPath(v), rule(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return ProblemException.invalid(errors).problem().at(uri.getPath()).toResponse();
+        return ProblemException.invalid(errors).problem();
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,

@@ -33,9 +33,13 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+        String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+        // the API's tenant and the pages' ("web": bearer tokens in tests, Keycloak's sign-in page end to end)
         return Map.of(
-                "quarkus.oidc.public-key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                "quarkus.oidc.token.issuer", ISSUER);
+                "quarkus.oidc.public-key", publicKey,
+                "quarkus.oidc.token.issuer", ISSUER,
+                "quarkus.oidc.web.public-key", publicKey,
+                "quarkus.oidc.web.token.issuer", ISSUER);
     }
 
     @Override
