@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.mash.platform.codes.CodeList;
 import org.mash.platform.security.Roles;
 import org.mash.platform.web.Feedback;
+import org.mash.platform.web.FormValues;
 import org.mash.triage.domain.Agency;
 import org.mash.triage.domain.ConsentStatus;
 import org.mash.triage.domain.Outcome;

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.mash.platform.security.Roles;
 import org.mash.platform.web.Feedback;
+import org.mash.platform.web.FormValues;
 import org.mash.triage.domain.CheckResult;
 import org.mash.triage.rest.CheckResource;
 import org.mash.triage.rest.CheckViews;

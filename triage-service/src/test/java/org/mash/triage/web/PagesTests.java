@@ -80,6 +80,9 @@ class PagesTests {
         form(DemoUsers.practitioner()).formParam("outcome", "STRATEGY_DISCUSSION").formParam("rationale", "Significant harm")
                 .formParam("primaryNeedCode", "N1").post("/ui/cases/" + caseId + "/decision").then().statusCode(303);
 
+        DemoUsers.manager().get("/ui/cases/" + caseId).then().statusCode(200)
+                .body(allOf(containsString("Proposed: <strong>Strategy discussion</strong>"), containsString("id=\"authorise\"")));
+        DemoUsers.manager().get("/ui/queue?status=PROPOSED").then().body(containsString("Awaiting authorisation"));
         form(DemoUsers.practitioner()).post("/ui/cases/" + caseId + "/decision/authorisation").then().statusCode(403);
         form(DemoUsers.manager()).post("/ui/cases/" + caseId + "/decision/authorisation").then().statusCode(303);
         DemoUsers.manager().get("/api/v1/triage/cases/" + caseId).then().body("item.status", equalTo("DECIDED"));

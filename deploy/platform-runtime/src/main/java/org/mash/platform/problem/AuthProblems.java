@@ -64,8 +64,35 @@ public class AuthProblems {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+    public io.smallrye.mutiny.Uni<Response> unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers,
+                                                        io.vertx.ext.web.RoutingContext routing) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            // the pages (/ui/*) sign people in: their mechanism's challenge is a redirect to the sign-in page (or 499
+            // for a partial update that cannot follow one), and it stands; the API's is a bearer challenge, answered here
+            return challenge(routing).map(signIn -> signIn != null ? signIn : problem(e, uri, null));
+        }
+        return io.smallrye.mutiny.Uni.createFrom().item(problem(e, uri, authorization));
+    }
+
+    /** The authentication mechanism's challenge if it sends the browser to sign in, else null. */
+    private static io.smallrye.mutiny.Uni<Response> challenge(io.vertx.ext.web.RoutingContext routing) {
+        io.quarkus.vertx.http.runtime.security.HttpAuthenticator authenticator = routing == null ? null
+                : routing.get(io.quarkus.vertx.http.runtime.security.HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return io.smallrye.mutiny.Uni.createFrom().nullItem();
+        }
+        return authenticator.getChallenge(routing).map(challenge -> {
+            if (challenge == null || challenge.status == 401) {
+                return null;
+            }
+            Response.ResponseBuilder response = Response.status(challenge.status);
+            challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+            return response.build();
+        });
+    }
+
+    private Response problem(RuntimeException e, UriInfo uri, String authorization) {
         Reason reason = authorization == null || authorization.isBlank() ? Reason.MISSING : reason(e, authorization, audience);
         counters.computeIfAbsent(reason, r -> Counter.builder("mash.auth.rejected")
                 .description("requests refused with 401, by reason").tag("service", service).tag("reason", r.tag)

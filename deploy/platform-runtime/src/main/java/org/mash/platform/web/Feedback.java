@@ -11,6 +11,7 @@ import org.mash.platform.problem.ProblemMappers;
  * What a page says after a form: what was done, or the problem the API would have answered, with each field's
  * message to show beside that field (the same words as the API's problem).
  */
+@io.quarkus.qute.TemplateData
 public record Feedback(String done, Problem problem) {
 
     public static final Feedback NONE = new Feedback(null, null);

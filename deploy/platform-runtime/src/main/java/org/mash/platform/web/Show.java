@@ -50,6 +50,11 @@ public class Show {
         return hours > 0 ? hours + " h " + mins + " min" : mins + " min";
     }
 
+    /** Whether a code (an enum, or its name) is the one named: templates compare enums with names this way. */
+    public boolean is(Object code, String name) {
+        return code != null && String.valueOf(code).equals(name);
+    }
+
     /** Items of a list, comma-separated. */
     public String list(java.util.Collection<?> items) {
         return items == null ? "" : String.join(", ", items.stream().map(String::valueOf).toList());

@@ -1,20 +1,19 @@
-package org.mash.triage.web;
+package org.mash.platform.web;
 
 import java.util.Arrays;
-import org.mash.platform.web.Feedback;
 
 /** Reading a form's text fields as the API's types: a value that is not one is refused, naming the field. */
-final class FormValues {
+public final class FormValues {
 
     private FormValues() {
     }
 
     /** An empty field is no value (the API then says it is required where it is). */
-    static String text(String value) {
-        return value == null || value.isBlank() ? null : value;
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+    public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
         if (text(value) == null) {
             return null;
         }
@@ -25,7 +24,18 @@ final class FormValues {
         }
     }
 
-    static Integer integer(String field, String value) {
+    public static java.time.LocalDate date(String field, String value) {
+        if (text(value) == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Feedback.unreadable(field, "'" + value + "' is not a date (year-month-day, e.g. 2016-04-02)");
+        }
+    }
+
+    public static Integer integer(String field, String value) {
         if (text(value) == null) {
             return null;
         }
