@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import org.mash.contacts.rest.ContactViews;
 import org.mash.platform.codes.CodeList;
 import org.mash.platform.security.Roles;
 import org.mash.platform.web.Feedback;
+import org.mash.platform.web.FormPosts;
 
 /**
  * The referrer's screens: a web form for a contact (children, household, concerns from the code lists, consent,
@@ -79,14 +79,10 @@ public class ContactPages {
     public Uni<Response> submit(MultivaluedMap<String, String> fields) {
         ContactForm form = ContactForm.of(fields);
         String key = form.value("idempotencyKey").isBlank() ? UUID.randomUUID().toString() : form.value("idempotencyKey");
-        return Uni.createFrom().deferred(() -> api.submit(key, form.toSubmission()))
-                .map(created -> Response.seeOther(URI.create("/ui/contacts/" + created.getEntity().contactIds().get(0)
-                        + "?done=sent")).build())
-                .onFailure(failure -> Feedback.of(failure).isPresent())
-                .recoverWithItem(failure -> {
-                    Feedback feedback = Feedback.of(failure).orElseThrow();
-                    return Response.status(feedback.status()).entity(Templates.form(form, CHOICES, key, feedback)).build();
-                });
+        return FormPosts.submit(() -> api.submit(key, form.toSubmission()),
+                created -> "/ui/contacts/" + created.getEntity().contactIds().get(0) + "?done=sent",
+                feedback -> Uni.createFrom().item(Response.status(feedback.status())
+                        .entity(Templates.form(form, CHOICES, key, feedback)).build()));
     }
 
     @GET

@@ -13,9 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.mash.platform.codes.CodeList;
 import org.mash.platform.security.Roles;
 import org.mash.platform.web.Feedback;
+import org.mash.platform.web.FormPosts;
 import org.mash.platform.web.FormValues;
 import org.mash.triage.domain.Agency;
 import org.mash.triage.domain.ConsentStatus;
@@ -189,16 +187,8 @@ public class CasePage {
                 new TriageResource.ReturnRequest(comment)));
     }
 
-    /**
-     * Runs one of the API's operations: done, the browser is sent back to the case (303, so a reload does not send
-     * the form again); refused, the case is shown again with the API's problem beside the fields, with its status.
-     */
-    private Uni<Response> act(UUID id, String done, Supplier<Uni<?>> operation) {
-        return Uni.createFrom().deferred(operation)
-                .map(ignored -> Response.seeOther(URI.create("/ui/cases/" + id + "?done="
-                        + URLEncoder.encode(done, StandardCharsets.UTF_8))).build())
-                .onFailure(failure -> Feedback.of(failure).isPresent())
-                .recoverWithUni(failure -> render(id, Feedback.of(failure).orElseThrow()));
+    private <T> Uni<Response> act(UUID id, String done, Supplier<Uni<T>> operation) {
+        return FormPosts.submit(operation, result -> FormPosts.done("/ui/cases/" + id, done), feedback -> render(id, feedback));
     }
 
     private Uni<Response> render(UUID id, Feedback feedback) {

@@ -14,13 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.mash.platform.security.Roles;
 import org.mash.platform.web.Feedback;
+import org.mash.platform.web.FormPosts;
 import org.mash.platform.web.FormValues;
 import org.mash.triage.domain.CheckResult;
 import org.mash.triage.rest.CheckResource;
@@ -70,11 +70,9 @@ public class CheckPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Uni<Response> respond(@PathParam("checkId") UUID checkId, @RestForm String result, @RestForm String information) {
-        return Uni.createFrom().deferred(() -> api.respond(checkId, new CheckResource.CheckResponse(
-                        FormValues.oneOf("result", result, CheckResult.class), FormValues.text(information))))
-                .map(answered -> Response.seeOther(URI.create("/ui/checks/" + checkId + "?done=Your+answer+is+sent.")).build())
-                .onFailure(failure -> Feedback.of(failure).isPresent())
-                .recoverWithUni(failure -> render(checkId, Feedback.of(failure).orElseThrow()));
+        return FormPosts.submit(() -> api.respond(checkId, new CheckResource.CheckResponse(
+                        FormValues.oneOf("result", result, CheckResult.class), FormValues.text(information))),
+                answered -> FormPosts.done("/ui/checks/" + checkId, "Your answer is sent."), feedback -> render(checkId, feedback));
     }
 
     private Uni<Response> render(UUID checkId, Feedback feedback) {

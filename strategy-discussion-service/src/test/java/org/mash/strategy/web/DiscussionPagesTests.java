@@ -1,0 +1,73 @@
+package org.mash.strategy.web;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.mash.platform.testing.DemoUsers;
+import org.mash.strategy.events.TriageHandoffConsumerTests;
+
+/**
+ * The strategy screens: participants see the discussions their agency is invited to and only their own agency's
+ * contributions; the chair records the meeting held on screen, refused as the API refuses it; the section 47 enquiry
+ * shows its ICPC target; nobody else opens them.
+ */
+@QuarkusTest
+class DiscussionPagesTests {
+
+    static RequestSpecification form(RequestSpecification user) {
+        return user.redirects().follow(false).contentType(ContentType.URLENC).header("Sec-Fetch-Site", "same-origin");
+    }
+
+    @Test
+    void participantsContributeAndTheChairRecordsTheDiscussionHeldOnScreen() {
+        String id = TriageHandoffConsumerTests.open().discussionId();
+        DemoUsers.manager().get("/ui/discussions").then().statusCode(200).body(containsString("/ui/discussions/" + id));
+        DemoUsers.participant("health").get("/ui/discussions").then().statusCode(200).body(containsString("/ui/discussions/" + id));
+        DemoUsers.participant("education").get("/ui/discussions/" + id).then().statusCode(404);
+
+        form(DemoUsers.participant("health")).formParam("information", "Missed two developmental checks")
+                .formParam("riskGrading", "HIGH").post("/ui/discussions/" + id + "/contributions").then().statusCode(303);
+        form(DemoUsers.participant("police")).formParam("information", "Two call-outs in 2026")
+                .post("/ui/discussions/" + id + "/contributions").then().statusCode(400)
+                .body(containsString("id=\"riskGrading-error\""));
+        form(DemoUsers.participant("police")).formParam("information", "Two call-outs in 2026").formParam("riskGrading", "MEDIUM")
+                .post("/ui/discussions/" + id + "/contributions").then().statusCode(303);
+        DemoUsers.participant("health").get("/ui/discussions/" + id).then().statusCode(200)
+                .body(allOf(containsString("Missed two developmental checks"), not(containsString("Two call-outs"))));
+        DemoUsers.manager().get("/ui/discussions/" + id).then().statusCode(200)
+                .body(allOf(containsString("Missed two developmental checks"), containsString("Two call-outs"),
+                        containsString("id=\"hold\"")));
+
+        String now = LocalDateTime.now(ZoneId.of("Europe/London")).truncatedTo(ChronoUnit.MINUTES).toString();
+        form(DemoUsers.participant("health")).formParam("heldAt", now).post("/ui/discussions/" + id + "/held")
+                .then().statusCode(403);
+        form(DemoUsers.manager()).formParam("heldAt", now).formParam("mode", "VIDEO")
+                .post("/ui/discussions/" + id + "/held").then().statusCode(400).body(containsString("id=\"attendance-error\""));
+        form(DemoUsers.manager()).formParam("heldAt", now).formParam("mode", "VIDEO")
+                .formParam("attendance.social-care", "ATTENDED").formParam("attendance.police", "ATTENDED")
+                .formParam("attendance.health", "ATTENDED").formParam("outcome", "S47_JOINT")
+                .formParam("rationale", "Domestic abuse with the child present").formParam("safetyPlan", "Stay with grandmother")
+                .post("/ui/discussions/" + id + "/held").then().statusCode(303);
+        DemoUsers.manager().get("/api/v1/strategy-discussions/" + id).then().body("status", equalTo("HELD"))
+                .body("outcome", equalTo("S47_JOINT"));
+        DemoUsers.manager().get("/ui/discussions/" + id).then().statusCode(200)
+                .body(allOf(containsString("ICPC target"), containsString("(15 working days)"), not(containsString("id=\"hold\""))));
+        DemoUsers.manager().get("/ui/deadlines").then().statusCode(200).body(containsString("/ui/discussions/" + id));
+    }
+
+    @Test
+    void onlyStrategyRolesOpenThePages() {
+        DemoUsers.referrer().get("/ui/discussions").then().statusCode(403);
+        DemoUsers.analyst().get("/ui/deadlines").then().statusCode(403);
+        DemoUsers.as("officer.police", "police", "partner-officer").get("/ui/discussions").then().statusCode(403);
+    }
+}
