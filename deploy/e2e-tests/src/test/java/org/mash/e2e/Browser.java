@@ -89,6 +89,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sets a field's value as the browser's own date and time pickers would (their typing differs by locale). */
+    Browser set(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(By.id(id)), value);
+        return this;
+    }
+
     Browser choose(String id, String value) {
         new Select(find(By.id(id))).selectByValue(value);
         return this;
@@ -107,6 +113,22 @@ final class Browser implements AutoCloseable {
             screenshot("failed-" + System.currentTimeMillis());
             throw new AssertionError("the page at " + driver.getCurrentUrl() + " never showed '" + text + "'; it shows:\n"
                     + text(), e);
+        }
+        return this;
+    }
+
+    /** Waits until an element's text is no longer what it was, the page not reloaded (a live update). */
+    Browser awaitFigureChange(String id, String before) {
+        Object marker = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.mashMarker = Math.random();");
+        try {
+            wait.until(d -> !d.findElement(By.id(id)).getText().equals(before));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-" + System.currentTimeMillis());
+            throw new AssertionError("#" + id + " still shows '" + before + "' on " + driver.getCurrentUrl(), e);
+        }
+        Object still = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.mashMarker;");
+        if (!marker.equals(still)) {
+            throw new AssertionError("the page was reloaded: the figure must change in place");
         }
         return this;
     }
