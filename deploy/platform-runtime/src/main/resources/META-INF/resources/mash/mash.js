@@ -10,3 +10,22 @@ document.addEventListener('htmx:responseError', function (e) {
     window.location.reload();
   }
 });
+
+// "3 h 20 min left" / "overdue by 1 d 2 h" beside a due time ([data-due]) keeps counting while the page is open, as
+// the server wrote it (Show.timeLeft), without asking the server again.
+(function () {
+  function duration(minutes) {
+    var days = Math.floor(minutes / 1440), hours = Math.floor((minutes % 1440) / 60), mins = minutes % 60;
+    if (days > 0) { return days + ' d ' + hours + ' h'; }
+    return hours > 0 ? hours + ' h ' + mins + ' min' : mins + ' min';
+  }
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll('[data-due]').forEach(function (el) {
+      var left = Math.trunc((Date.parse(el.getAttribute('data-due')) - now) / 60000);
+      el.textContent = left >= 0 ? duration(left) + ' left' : 'overdue by ' + duration(-left);
+      el.classList.toggle('late', left < 0);
+    });
+  }
+  setInterval(tick, 30000);
+})();

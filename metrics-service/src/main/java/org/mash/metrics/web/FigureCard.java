@@ -14,7 +14,12 @@ public record FigureCard(String id, String label, String shown, String ofWhat, S
         return new FigureCard(f.id(), label(f.id()), shown(f), ofWhat(f), f.definition(), f.group());
     }
 
+    /** {@code decision-hours-p90} reads "Decision hours (90th percentile)"; {@code outcomes.EARLY_HELP} "Outcomes: early help". */
     static String label(String id) {
+        int dot = id.indexOf('.');
+        if (dot > 0) {
+            return label(id.substring(0, dot)) + ": " + id.substring(dot + 1).replace('_', ' ').toLowerCase(Locale.UK);
+        }
         String words = id.replace("sd-", "strategy discussion ").replace("s47", "section 47").replace("icpc", "ICPC")
                 .replace("-p90", " (90th percentile)").replace('-', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);

@@ -48,6 +48,21 @@ class PagesTests {
     }
 
     @Test
+    void ui_sendsEachPersonToThePageTheirWorkStartsFrom() {
+        DemoUsers.practitioner().redirects().follow(false).get("/ui").then().statusCode(303)
+                .header("Location", containsString("/ui/queue"));
+        DemoUsers.as("officer.police", "police", "partner-officer").redirects().follow(false).get("/ui").then()
+                .statusCode(303).header("Location", containsString("/ui/checks"));
+        DemoUsers.referrer().redirects().follow(false).get("/ui").then().statusCode(303)
+                .header("Location", containsString("/ui/contacts/new"));
+        DemoUsers.analyst().redirects().follow(false).get("/ui").then().statusCode(303)
+                .header("Location", containsString("/ui/dashboard"));
+        DemoUsers.operator().redirects().follow(false).get("/ui").then().statusCode(303)
+                .header("Location", containsString("/ui/no-access"));
+        DemoUsers.operator().get("/ui/no-access").then().statusCode(403).body(containsString("none of your roles opens a page"));
+    }
+
+    @Test
     void theRefreshAnswersNothingWhileThePageIsUnchangedAndTheRowsWhenACaseArrives() {
         DecisionFlowTests.awaitCase(ContactEvents.publishContact(false, "SAME_DAY"));
         String page = DemoUsers.practitioner().get("/ui/queue").then().statusCode(200).extract().asString();
