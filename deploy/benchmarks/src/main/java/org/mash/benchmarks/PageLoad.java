@@ -73,8 +73,7 @@ public final class PageLoad {
 
     /** A browser of its own for one person, signed in through Keycloak's page. */
     static HttpClient signIn(String user, String page) throws Exception {
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.ALWAYS)
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new LocalhostCookies()).followRedirects(HttpClient.Redirect.ALWAYS)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> login = get(http, page);
         Matcher action = FORM_ACTION.matcher(login.body());
@@ -91,8 +90,29 @@ public final class PageLoad {
         return http;
     }
 
+    /**
+     * A cookie jar that, as a browser does for {@code http://localhost} (a secure context), keeps the identity
+     * provider's {@code Secure} cookies on plain HTTP; Java's own jar would drop them and the sign-in would fail.
+     */
+    static final class LocalhostCookies extends java.net.CookieHandler {
+        private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers) throws java.io.IOException {
+            return jar.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, java.util.List<String>> headers) throws java.io.IOException {
+            Map<String, java.util.List<String>> plain = new java.util.HashMap<>();
+            headers.forEach((name, values) -> plain.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure", "")).toList() : values));
+            jar.put(uri, plain);
+        }
+    }
+
     static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", url.contains("/weeks") ? "application/json" : "text/html")
                 .header("Sec-Fetch-Site", "same-origin").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
