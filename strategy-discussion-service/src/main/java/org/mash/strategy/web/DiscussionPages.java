@@ -34,11 +34,12 @@ import org.mash.strategy.domain.ActionRequest;
 import org.mash.strategy.domain.Attendance;
 import org.mash.strategy.domain.ContributionRequest;
 import org.mash.strategy.domain.HoldRequest;
+import org.mash.strategy.domain.IcpcRequest;
+import org.mash.strategy.domain.S47OutcomeRequest;
 import org.mash.strategy.domain.InvitationResponse;
 import org.mash.strategy.domain.Mode;
 import org.mash.strategy.domain.Outcome;
 import org.mash.strategy.domain.RiskGrading;
-import org.mash.strategy.rest.DeadlineResource;
 import org.mash.strategy.rest.DiscussionViews;
 import org.mash.strategy.rest.StrategyDiscussionResource;
 
@@ -48,66 +49,42 @@ import org.mash.strategy.rest.StrategyDiscussionResource;
  * minutes; and the forms to answer an invitation, contribute, record the meeting held and add an action. Every form
  * goes through the API's own operation, refused for the same reasons in the same words.
  */
-@Path("/ui")
+@Path("/ui/discussions/{id}")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.STRATEGY_PARTICIPANT, Roles.PRACTITIONER, Roles.MANAGER})
 public class DiscussionPages {
 
     /** The choices the forms offer, from the enums the API checks against. */
     public record Choices(List<String> modes, List<String> attendances, List<String> outcomes, List<String> gradings,
-                          List<String> responses) {
+                          List<String> responses, List<Map.Entry<String, String>> s47Outcomes) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance discussions(DiscussionViews.Page page, String status, boolean overdue);
-
-        static native TemplateInstance deadlines(DeadlineResource.Page page, boolean overdue);
-
         static native TemplateInstance discussion(DiscussionViews.Detail d, Choices choices, Feedback feedback);
     }
 
     private static final Choices CHOICES = new Choices(names(Mode.values()), names(Attendance.values()),
             names(Outcome.values()), names(RiskGrading.values()),
-            Arrays.stream(InvitationResponse.values()).filter(r -> r != InvitationResponse.PENDING).map(Enum::name).toList());
+            Arrays.stream(InvitationResponse.values()).filter(r -> r != InvitationResponse.PENDING).map(Enum::name).toList(),
+            org.mash.platform.codes.CodeList.load("s47-outcome").entries());
 
     private final StrategyDiscussionResource api;
-    private final DeadlineResource deadlines;
     private final PagesConfig pages;
 
-    public DiscussionPages(StrategyDiscussionResource api, DeadlineResource deadlines, PagesConfig pages) {
+    public DiscussionPages(StrategyDiscussionResource api, PagesConfig pages) {
         this.api = api;
-        this.deadlines = deadlines;
         this.pages = pages;
     }
 
     @GET
-    @Path("discussions")
-    @Operation(hidden = true)
-    public Uni<TemplateInstance> discussions(@QueryParam("status") String status, @QueryParam("overdue") String overdue,
-                                             @QueryParam("page") @DefaultValue("0") int page) {
-        String wanted = FormValues.text(status);
-        boolean late = "true".equals(overdue);
-        return api.list(wanted, late ? "true" : null, Math.max(0, page), 50).map(p -> Templates.discussions(p, wanted, late));
-    }
-
-    @GET
-    @Path("deadlines")
-    @Operation(hidden = true)
-    public Uni<TemplateInstance> deadlines(@QueryParam("overdue") String overdue) {
-        boolean late = "true".equals(overdue);
-        return deadlines.list(late ? "true" : null, null, 0, 100).map(p -> Templates.deadlines(p, late));
-    }
-
-    @GET
-    @Path("discussions/{id}")
     @Operation(hidden = true)
     public Uni<Response> discussion(@PathParam("id") UUID id, @QueryParam("done") String done) {
         return render(id, done == null ? Feedback.NONE : Feedback.done(done));
     }
 
     @POST
-    @Path("discussions/{id}/invitations/{agency}/response")
+    @Path("invitations/{agency}/response")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Uni<Response> respond(@PathParam("id") UUID id, @PathParam("agency") String agency, @RestForm String response) {
@@ -116,7 +93,7 @@ public class DiscussionPages {
     }
 
     @POST
-    @Path("discussions/{id}/contributions")
+    @Path("contributions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Uni<Response> contribute(@PathParam("id") UUID id, @RestForm String information, @RestForm String riskGrading,
@@ -127,7 +104,7 @@ public class DiscussionPages {
     }
 
     @POST
-    @Path("discussions/{id}/actions")
+    @Path("actions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @Operation(hidden = true)
@@ -142,7 +119,7 @@ public class DiscussionPages {
      * agency, named {@code attendance.<agency>}), and the decision for the children.
      */
     @POST
-    @Path("discussions/{id}/held")
+    @Path("held")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.MANAGER)
     @Operation(hidden = true)
@@ -161,6 +138,57 @@ public class DiscussionPages {
         });
     }
 
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Path("actions/{actionId}/completion")
+    @RolesAllowed({Roles.STRATEGY_PARTICIPANT, Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(hidden = true)
+    public Uni<Response> complete(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @RestForm String note) {
+        return act(id, "The action is recorded as done.", () -> api.completeAction(id, actionId,
+                new StrategyDiscussionResource.CompletionRequest(FormValues.text(note))));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Path("minutes")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(hidden = true)
+    public Uni<Response> minutes(@PathParam("id") UUID id, @RestForm String text) {
+        return act(id, "The minutes are recorded.", () -> api.minutes(id,
+                new StrategyDiscussionResource.MinutesRequest(FormValues.text(text))));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Path("minutes/circulation")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(hidden = true)
+    public Uni<Response> circulate(@PathParam("id") UUID id, @RestForm String agency, @RestForm String recipient) {
+        return act(id, "The sending of the minutes is recorded.", () -> api.circulate(id,
+                new StrategyDiscussionResource.CirculationRequest(FormValues.text(agency), FormValues.text(recipient), null)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Path("enquiries/{enquiryId}/outcome")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(hidden = true)
+    public Uni<Response> conclude(@PathParam("id") UUID id, @PathParam("enquiryId") UUID enquiryId,
+                                  @RestForm String concludedOn, @RestForm String outcomeCode) {
+        return act(id, "The section 47 enquiry is concluded.", () -> api.conclude(id, enquiryId,
+                new S47OutcomeRequest(FormValues.date("concludedOn", concludedOn), FormValues.text(outcomeCode))));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Path("enquiries/{enquiryId}/icpc")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
+    @Operation(hidden = true)
+    public Uni<Response> icpc(@PathParam("id") UUID id, @PathParam("enquiryId") UUID enquiryId, @RestForm String heldOn) {
+        return act(id, "The ICPC is recorded as held.", () -> api.icpc(id, enquiryId,
+                new IcpcRequest(FormValues.date("heldOn", heldOn))));
+    }
+
     /** A {@code datetime-local} field, read on the hub's clock. */
     private java.time.OffsetDateTime heldAt(String value) {
         if (FormValues.text(value) == null) {
@@ -173,6 +201,7 @@ public class DiscussionPages {
         }
     }
 
+    /** Carries out a form on a discussion: back to the discussion when done, or the discussion again with the problem. */
     private <T> Uni<Response> act(UUID id, String done, Supplier<Uni<T>> operation) {
         return FormPosts.submit(operation, result -> FormPosts.done("/ui/discussions/" + id, done), feedback -> render(id, feedback));
     }

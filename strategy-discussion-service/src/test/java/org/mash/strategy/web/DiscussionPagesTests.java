@@ -62,6 +62,35 @@ class DiscussionPagesTests {
         DemoUsers.manager().get("/ui/discussions/" + id).then().statusCode(200)
                 .body(allOf(containsString("ICPC target"), containsString("(15 working days)"), not(containsString("id=\"hold\""))));
         DemoUsers.manager().get("/ui/deadlines").then().statusCode(200).body(containsString("/ui/discussions/" + id));
+
+        // what follows, on the same page: an action done by its agency, the minutes sent, the enquiry and its ICPC
+        String today = java.time.LocalDate.now(ZoneId.of("Europe/London")).toString();
+        form(DemoUsers.practitioner()).formParam("description", "Health visitor to see the child").formParam("agency", "health")
+                .formParam("dueOn", today).post("/ui/discussions/" + id + "/actions").then().statusCode(303);
+        String actionId = DemoUsers.manager().get("/api/v1/strategy-discussions/" + id).then().extract().path("actions[0].id");
+        form(DemoUsers.participant("police")).post("/ui/discussions/" + id + "/actions/" + actionId + "/completion")
+                .then().statusCode(403); // another agency's action, refused as the API refuses it
+        form(DemoUsers.participant("health")).formParam("note", "Seen at home").post("/ui/discussions/" + id + "/actions/"
+                + actionId + "/completion").then().statusCode(303);
+        form(DemoUsers.manager()).post("/ui/discussions/" + id + "/minutes").then().statusCode(400)
+                .body(containsString("id=\"text-error\""));
+        form(DemoUsers.manager()).formParam("text", "Joint s47 agreed; safety plan in place")
+                .post("/ui/discussions/" + id + "/minutes").then().statusCode(303);
+        DemoUsers.participant("health").get("/ui/discussions/" + id).then().body(not(containsString("Joint s47 agreed")));
+        form(DemoUsers.manager()).formParam("agency", "health").formParam("recipient", "Named nurse")
+                .post("/ui/discussions/" + id + "/minutes/circulation").then().statusCode(303);
+        DemoUsers.participant("health").get("/ui/discussions/" + id).then()
+                .body(allOf(containsString("Joint s47 agreed"), containsString("Seen at home")));
+
+        String enquiryId = DemoUsers.manager().get("/api/v1/strategy-discussions/" + id).then().extract().path("s47.enquiryId");
+        form(DemoUsers.participant("health")).formParam("heldOn", today)
+                .post("/ui/discussions/" + id + "/enquiries/" + enquiryId + "/icpc").then().statusCode(403);
+        form(DemoUsers.manager()).formParam("concludedOn", today).formParam("outcomeCode", "ICPC")
+                .post("/ui/discussions/" + id + "/enquiries/" + enquiryId + "/outcome").then().statusCode(303);
+        form(DemoUsers.manager()).formParam("heldOn", today)
+                .post("/ui/discussions/" + id + "/enquiries/" + enquiryId + "/icpc").then().statusCode(303);
+        DemoUsers.manager().get("/ui/discussions/" + id).then().statusCode(200)
+                .body(allOf(containsString("ICPC held"), containsString("within target")));
     }
 
     @Test
@@ -69,5 +98,7 @@ class DiscussionPagesTests {
         DemoUsers.referrer().get("/ui/discussions").then().statusCode(403);
         DemoUsers.analyst().get("/ui/deadlines").then().statusCode(403);
         DemoUsers.as("officer.police", "police", "partner-officer").get("/ui/discussions").then().statusCode(403);
+        DemoUsers.participant("health").redirects().follow(false).get("/ui").then().statusCode(303)
+                .header("Location", containsString("/ui/discussions"));
     }
 }

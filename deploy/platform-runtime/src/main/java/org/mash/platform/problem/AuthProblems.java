@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -21,7 +24,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * RFC 6750 challenge ({@code WWW-Authenticate: Bearer error="invalid_token", error_description="..."}). Tokens are
  * verified locally against the realm's keys (no introspection call per token: see application.properties), and each
  * refusal is counted in {@code mash_auth_rejected_total} (tag {@code reason}) instead of being logged, so a flood of
- * bad tokens floods neither the log nor the identity provider.
+ * bad tokens floods neither the log nor the identity provider. A page under {@code /ui/} without a session is not
+ * answered here: the pages' sign-in mechanism redirects the browser to the sign-in page.
  */
 @Singleton
 public class AuthProblems {
@@ -64,23 +68,23 @@ public class AuthProblems {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
-    public io.smallrye.mutiny.Uni<Response> unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers,
-                                                        io.vertx.ext.web.RoutingContext routing) {
+    public Uni<Response> unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers,
+                                      RoutingContext routing) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
             // the pages (/ui/*) sign people in: their mechanism's challenge is a redirect to the sign-in page (or 499
             // for a partial update that cannot follow one), and it stands; the API's is a bearer challenge, answered here
             return challenge(routing).map(signIn -> signIn != null ? signIn : problem(e, uri, null));
         }
-        return io.smallrye.mutiny.Uni.createFrom().item(problem(e, uri, authorization));
+        return Uni.createFrom().item(problem(e, uri, authorization));
     }
 
     /** The authentication mechanism's challenge if it sends the browser to sign in, else null. */
-    private static io.smallrye.mutiny.Uni<Response> challenge(io.vertx.ext.web.RoutingContext routing) {
-        io.quarkus.vertx.http.runtime.security.HttpAuthenticator authenticator = routing == null ? null
-                : routing.get(io.quarkus.vertx.http.runtime.security.HttpAuthenticator.class.getName());
+    private static Uni<Response> challenge(RoutingContext routing) {
+        HttpAuthenticator authenticator = routing == null ? null
+                : routing.get(HttpAuthenticator.class.getName());
         if (authenticator == null) {
-            return io.smallrye.mutiny.Uni.createFrom().nullItem();
+            return Uni.createFrom().nullItem();
         }
         return authenticator.getChallenge(routing).map(challenge -> {
             if (challenge == null || challenge.status == 401) {

@@ -30,7 +30,7 @@ public class SignedIn {
     }
 
     public String agency() {
-        Object claim = accessToken == null ? null : accessToken.getClaim(Caller.AGENCY_CLAIM);
+        Object claim = identity.isAnonymous() || accessToken == null ? null : accessToken.getClaim(Caller.AGENCY_CLAIM);
         return claim == null ? "" : claim.toString().replace("\"", "").trim();
     }
 

@@ -5,7 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.mash.platform.problem.Problem;
 
 /**
  * {@code /ui} on any service: sends the signed-in person to the page their work starts from (the queue for
@@ -62,8 +64,7 @@ public class StartPage {
     @Path("no-access")
     @Operation(hidden = true)
     public Response noAccess() {
-        return new org.mash.platform.problem.ProblemException(org.mash.platform.problem.Problem.of(403, "Forbidden",
-                "you are signed in as " + me.name() + ", but none of your roles opens a page here",
-                java.util.List.of())).problem().at(Pages.ROOT + "/no-access").toResponse();
+        return Problem.of(403, "Forbidden", "you are signed in as " + me.name() + ", but none of your roles opens a page here",
+                List.of()).at(Pages.ROOT + "/no-access").toResponse();
     }
 }
