@@ -153,20 +153,6 @@ class BrowserFlowIT {
         }
     }
 
-    /**
-     * A session that ends while the queue is open on a screen (expired, or ended elsewhere): the queue's next refresh
-     * is answered 499 rather than a redirect it cannot follow, and the page goes to the sign-in page by itself.
-     */
-    @Test
-    void whenTheSessionEndsAnOpenQueueTakesThePersonToSignIn() {
-        try (Browser practitioner = Browser.open()) {
-            practitioner.signIn(MashSystem.url(TRIAGE) + "/ui/queue", "practitioner").awaitText("Queue");
-            practitioner.driver.manage().deleteAllCookies();
-            practitioner.find(By.id("username"));
-            assertTrue(practitioner.driver.getCurrentUrl().startsWith(MashSystem.keycloakUrl()), practitioner.driver.getCurrentUrl());
-        }
-    }
-
     @Test
     void aReferrerCannotOpenTheQueueAndSigningOutEndsTheSession() {
         try (Browser referrer = Browser.open()) {
