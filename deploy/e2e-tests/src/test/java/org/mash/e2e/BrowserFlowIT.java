@@ -153,6 +153,22 @@ class BrowserFlowIT {
         }
     }
 
+    /**
+     * A session that ends while the queue is open on a screen (Keycloak's session over, the service's cookie gone):
+     * the queue's next refresh is answered 499 rather than a redirect it cannot follow, the page reloads by itself,
+     * and the person is at the sign-in page.
+     */
+    @Test
+    void whenTheSessionEndsAnOpenQueueTakesThePersonToSignIn() {
+        try (Browser practitioner = Browser.open()) {
+            practitioner.signIn(MashSystem.url(TRIAGE) + "/ui/queue", "practitioner").awaitText("Cases, most urgent first");
+            MashSystem.endSessionsOf("practitioner");
+            practitioner.driver.manage().deleteAllCookies();
+            practitioner.find(By.id("username"));
+            assertTrue(practitioner.driver.getCurrentUrl().startsWith(MashSystem.keycloakUrl()), practitioner.driver.getCurrentUrl());
+        }
+    }
+
     @Test
     void aReferrerCannotOpenTheQueueAndSigningOutEndsTheSession() {
         try (Browser referrer = Browser.open()) {

@@ -65,6 +65,21 @@ final class MashSystem {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /**
+     * Ends every Keycloak session of a user (the admin API's logout), as the session's expiry or a sign-out elsewhere
+     * does: their next sign-in needs their password again.
+     */
+    static void endSessionsOf(String username) {
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(stack.options().keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String id = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                .get(stack.options().keycloakUrl() + "/admin/realms/mash/users").then().statusCode(200).extract().path("[0].id");
+        given().auth().oauth2(admin).post(stack.options().keycloakUrl() + "/admin/realms/mash/users/" + id + "/logout")
+                .then().statusCode(204);
+    }
+
     static RequestSpecification as(String username) {
         return given().auth().oauth2(token(username));
     }
