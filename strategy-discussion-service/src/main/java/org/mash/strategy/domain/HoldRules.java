@@ -42,7 +42,7 @@ public final class HoldRules {
         violations.addAll(CoreAgencies.check(request.attendance(), request.absenceReason()));
         Map<UUID, ChildDecision> given = request.children() == null ? Map.of() : request.children();
         given.keySet().stream().filter(contactId -> !children.contains(contactId)).forEach(contactId ->
-                violations.add(new Violation("children." + contactId, "child-of-the-discussion",
+                violations.add(new Violation("children[" + contactId + "]", "child-of-the-discussion",
                         "contact " + contactId + " is not a child of this discussion")));
         boolean everyChildHasItsOwn = given.keySet().containsAll(children);
         if (!everyChildHasItsOwn) {

@@ -32,6 +32,7 @@ import org.mash.platform.web.FormValues;
 import org.mash.platform.web.PagesConfig;
 import org.mash.strategy.domain.ActionRequest;
 import org.mash.strategy.domain.Attendance;
+import org.mash.strategy.domain.ChildDecision;
 import org.mash.strategy.domain.ContributionRequest;
 import org.mash.strategy.domain.HoldRequest;
 import org.mash.strategy.domain.IcpcRequest;
@@ -40,6 +41,7 @@ import org.mash.strategy.domain.InvitationResponse;
 import org.mash.strategy.domain.Mode;
 import org.mash.strategy.domain.Outcome;
 import org.mash.strategy.domain.RiskGrading;
+import org.mash.strategy.domain.SupersedeRequest;
 import org.mash.strategy.rest.DiscussionViews;
 import org.mash.strategy.rest.StrategyDiscussionResource;
 
@@ -134,8 +136,47 @@ public class DiscussionPages {
             return api.held(id, new HoldRequest(heldAt(form.getFirst("heldAt")),
                     FormValues.oneOf("mode", form.getFirst("mode"), Mode.class), attendance,
                     FormValues.oneOf("outcome", form.getFirst("outcome"), Outcome.class), FormValues.text(form.getFirst("rationale")),
-                    FormValues.text(form.getFirst("absenceReason")), FormValues.text(form.getFirst("safetyPlan")), null));
+                    FormValues.text(form.getFirst("absenceReason")), FormValues.text(form.getFirst("safetyPlan")),
+                    ownDecisions(form)));
         });
+    }
+
+    /**
+     * A sibling group's own decisions: fields {@code children.<contact id>.outcome|rationale|safetyPlan}; a child whose
+     * fields are all left empty takes the decision given for every child.
+     */
+    private static Map<UUID, ChildDecision> ownDecisions(MultivaluedMap<String, String> form) {
+        Map<String, Map<String, String>> byChild = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            String[] parts = name.split("\\.", 3);
+            if (parts.length == 3 && parts[0].equals("children") && !values.isEmpty()) {
+                byChild.computeIfAbsent(parts[1], k -> new LinkedHashMap<>()).put(parts[2], values.get(0));
+            }
+        });
+        Map<UUID, ChildDecision> decisions = new LinkedHashMap<>();
+        byChild.forEach((child, fields) -> {
+            if (fields.values().stream().anyMatch(v -> FormValues.text(v) != null)) {
+                UUID contactId = FormValues.uuid("children", child);
+                decisions.put(contactId, new ChildDecision(
+                        FormValues.oneOf("children[" + child + "].outcome", fields.get("outcome"), Outcome.class),
+                        FormValues.text(fields.get("rationale")), FormValues.text(fields.get("safetyPlan"))));
+            }
+        });
+        return decisions.isEmpty() ? null : decisions;
+    }
+
+    /** A later decision for one child (the chair, a manager), with the reason; the recorded one stays on record. */
+    @POST
+    @Path("decisions/{decisionId}/supersession")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(hidden = true)
+    public Uni<Response> supersede(@PathParam("id") UUID id, @PathParam("decisionId") UUID decisionId,
+                                   @RestForm String outcome, @RestForm String rationale, @RestForm String safetyPlan,
+                                   @RestForm String reason) {
+        return act(id, decisionId, "The later decision is recorded.", () -> api.supersede(id, decisionId,
+                new SupersedeRequest(FormValues.oneOf("outcome", outcome, Outcome.class), FormValues.text(rationale),
+                        FormValues.text(safetyPlan), FormValues.text(reason))));
     }
 
     @POST
@@ -175,7 +216,7 @@ public class DiscussionPages {
     @Operation(hidden = true)
     public Uni<Response> conclude(@PathParam("id") UUID id, @PathParam("enquiryId") UUID enquiryId,
                                   @RestForm String concludedOn, @RestForm String outcomeCode) {
-        return act(id, "The section 47 enquiry is concluded.", () -> api.conclude(id, enquiryId,
+        return act(id, enquiryId, "The section 47 enquiry is concluded.", () -> api.conclude(id, enquiryId,
                 new S47OutcomeRequest(FormValues.date("concludedOn", concludedOn), FormValues.text(outcomeCode))));
     }
 
@@ -185,7 +226,7 @@ public class DiscussionPages {
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @Operation(hidden = true)
     public Uni<Response> icpc(@PathParam("id") UUID id, @PathParam("enquiryId") UUID enquiryId, @RestForm String heldOn) {
-        return act(id, "The ICPC is recorded as held.", () -> api.icpc(id, enquiryId,
+        return act(id, enquiryId, "The ICPC is recorded as held.", () -> api.icpc(id, enquiryId,
                 new IcpcRequest(FormValues.date("heldOn", heldOn))));
     }
 
@@ -203,7 +244,13 @@ public class DiscussionPages {
 
     /** Carries out a form on a discussion: back to the discussion when done, or the discussion again with the problem. */
     private <T> Uni<Response> act(UUID id, String done, Supplier<Uni<T>> operation) {
-        return FormPosts.submit(operation, result -> FormPosts.done("/ui/discussions/" + id, done), feedback -> render(id, feedback));
+        return act(id, null, done, operation);
+    }
+
+    /** As {@link #act(UUID, String, Supplier)}, for one of several alike forms (one per child, decision or enquiry). */
+    private <T> Uni<Response> act(UUID id, UUID form, String done, Supplier<Uni<T>> operation) {
+        return FormPosts.submit(operation, result -> FormPosts.done("/ui/discussions/" + id, done),
+                feedback -> render(id, feedback.about(form)));
     }
 
     private Uni<Response> render(UUID id, Feedback feedback) {

@@ -72,7 +72,7 @@ class HoldRulesTests {
         UUID stranger = UUID.randomUUID();
         List<Violation> violations = HoldRules.check(held("2026-11-20T10:00:00Z", Outcome.NFA, "NFA",
                 Map.of(stranger, new ChildDecision(Outcome.NFA, "x", null))), OPENED, GRACE, List.of(AMIRA), NOW);
-        assertEquals(List.of("children." + stranger), fields(violations));
+        assertEquals(List.of("children[" + stranger + "]"), fields(violations));
     }
 
     @Test

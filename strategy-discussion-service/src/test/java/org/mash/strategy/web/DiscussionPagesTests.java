@@ -3,6 +3,7 @@ package org.mash.strategy.web;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +12,10 @@ import io.restassured.specification.RequestSpecification;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.mash.platform.testing.KafkaTestClient;
 import org.mash.platform.testing.DemoUsers;
 import org.mash.strategy.events.TriageHandoffConsumerTests;
 
@@ -91,6 +95,69 @@ class DiscussionPagesTests {
                 .post("/ui/discussions/" + id + "/enquiries/" + enquiryId + "/icpc").then().statusCode(303);
         DemoUsers.manager().get("/ui/discussions/" + id).then().statusCode(200)
                 .body(allOf(containsString("ICPC held"), containsString("within target")));
+    }
+
+    @Test
+    void theChairGivesEachSiblingItsOwnDecisionAndLaterSupersedesOneOnScreen() {
+        String submission = java.util.UUID.randomUUID().toString();
+        String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        String amiraCase = java.util.UUID.randomUUID().toString();
+        String amira = java.util.UUID.randomUUID().toString();
+        String bilal = java.util.UUID.randomUUID().toString();
+        KafkaTestClient.send(TriageHandoffConsumerTests.HANDOFF_TOPIC, amira,
+                TriageHandoffConsumerTests.handoff(amiraCase, amira, now, submission, "AMBER"));
+        String id = TriageHandoffConsumerTests.awaitDiscussion(amiraCase);
+        KafkaTestClient.send(TriageHandoffConsumerTests.HANDOFF_TOPIC, bilal,
+                TriageHandoffConsumerTests.handoff(java.util.UUID.randomUUID().toString(), bilal, now, submission, "RED"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                DemoUsers.manager().get("/api/v1/strategy-discussions/" + id).then().body("children", hasSize(2)));
+        DemoUsers.manager().get("/ui/discussions/" + id).then().statusCode(200)
+                .body(allOf(containsString("name=\"children." + amira + ".outcome\""),
+                        containsString("name=\"children." + bilal + ".rationale\"")));
+
+        String heldAt = LocalDateTime.now(ZoneId.of("Europe/London")).truncatedTo(ChronoUnit.MINUTES).toString();
+        RequestSpecification held = form(DemoUsers.manager()).formParam("heldAt", heldAt).formParam("mode", "VIDEO")
+                .formParam("attendance.social-care", "ATTENDED").formParam("attendance.police", "ATTENDED")
+                .formParam("attendance.health", "ATTENDED").formParam("outcome", "CSC_ASSESSMENT")
+                .formParam("rationale", "Was at nursery");
+        // a child's own decision without its rationale: refused beside that child's field, not the common one
+        form(DemoUsers.manager()).formParam("heldAt", heldAt).formParam("mode", "VIDEO")
+                .formParam("attendance.social-care", "ATTENDED").formParam("attendance.police", "ATTENDED")
+                .formParam("attendance.health", "ATTENDED").formParam("outcome", "CSC_ASSESSMENT")
+                .formParam("rationale", "Was at nursery").formParam("children." + amira + ".outcome", "S47_JOINT")
+                .post("/ui/discussions/" + id + "/held").then().statusCode(400)
+                .body(allOf(containsString("children[" + amira + "].rationale"),
+                        not(containsString("id=\"rationale-error\""))));
+        held.formParam("children." + amira + ".outcome", "S47_JOINT")
+                .formParam("children." + amira + ".rationale", "Present at the incident")
+                .formParam("children." + amira + ".safetyPlan", "With grandmother")
+                .formParam("children." + bilal + ".outcome", "")
+                .post("/ui/discussions/" + id + "/held").then().statusCode(303);
+        String path = "/api/v1/strategy-discussions/" + id;
+        DemoUsers.manager().get(path).then()
+                .body("children.find { it.contactId == '" + amira + "' }.decision.outcome", equalTo("S47_JOINT"))
+                .body("children.find { it.contactId == '" + amira + "' }.s47.joint", equalTo(true))
+                .body("children.find { it.contactId == '" + bilal + "' }.decision.outcome", equalTo("CSC_ASSESSMENT"))
+                .body("children.find { it.contactId == '" + bilal + "' }.decision.rationale", equalTo("Was at nursery"));
+
+        String bilalDecision = DemoUsers.manager().get(path).then().extract()
+                .path("children.find { it.contactId == '" + bilal + "' }.decision.id");
+        String supersession = "/ui/discussions/" + id + "/decisions/" + bilalDecision + "/supersession";
+        form(DemoUsers.participant("health")).formParam("outcome", "S47_JOINT").formParam("rationale", "x")
+                .formParam("reason", "y").post(supersession).then().statusCode(403);
+        form(DemoUsers.manager()).formParam("outcome", "S47_JOINT").formParam("rationale", "Disclosed at nursery")
+                .post(supersession).then().statusCode(400).body(containsString("field-error"))
+                .body(containsString("id=\"later-reason-" + bilal + "\""));
+        form(DemoUsers.manager()).formParam("outcome", "S47_JOINT").formParam("rationale", "Disclosed at nursery")
+                .formParam("reason", "New disclosure the next morning").post(supersession).then().statusCode(303);
+        DemoUsers.manager().get(path).then()
+                .body("children.find { it.contactId == '" + bilal + "' }.decision.outcome", equalTo("S47_JOINT"))
+                .body("children.find { it.contactId == '" + bilal + "' }.decisions", hasSize(2))
+                .body("children.find { it.contactId == '" + bilal + "' }.s47.joint", equalTo(true));
+        DemoUsers.manager().get("/ui/discussions/" + id).then().statusCode(200)
+                .body(allOf(containsString("New disclosure the next morning"), containsString("Earlier decision, superseded")));
+        form(DemoUsers.manager()).formParam("outcome", "NFA").formParam("rationale", "x").formParam("reason", "y")
+                .post(supersession).then().statusCode(409); // already superseded, as the API answers
     }
 
     @Test

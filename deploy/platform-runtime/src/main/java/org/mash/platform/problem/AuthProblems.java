@@ -70,13 +70,47 @@ public class AuthProblems {
             AuthenticationCompletionException.class})
     public Uni<Response> unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers,
                                       RoutingContext routing) {
+        if (identityProviderUnreachable(e)) {
+            return Uni.createFrom().item(signInUnavailable(uri));
+        }
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
             // the pages (/ui/*) sign people in: their mechanism's challenge is a redirect to the sign-in page (or 499
             // for a partial update that cannot follow one), and it stands; the API's is a bearer challenge, answered here
-            return challenge(routing).map(signIn -> signIn != null ? signIn : problem(e, uri, null));
+            return challenge(routing).map(signIn -> signIn != null ? signIn : problem(e, uri, null))
+                    .onFailure(AuthProblems::identityProviderUnreachable).recoverWithItem(() -> signInUnavailable(uri));
         }
         return Uni.createFrom().item(problem(e, uri, authorization));
+    }
+
+    /**
+     * The identity provider could not be reached to set up sign-in (a service started while Keycloak was down: its
+     * keys and endpoints are fetched again on the next request). Nothing is wrong with the request: 503 with
+     * {@code Retry-After}, as a page under {@code /ui/}, instead of a bare 500.
+     */
+    @ServerExceptionMapper(io.quarkus.oidc.OIDCException.class)
+    public Response oidcUnavailable(io.quarkus.oidc.OIDCException e, UriInfo uri) {
+        return signInUnavailable(uri);
+    }
+
+    static Response signInUnavailable(UriInfo uri) {
+        return Response.fromResponse(Problem.of(503, "Service Unavailable",
+                        "sign-in is not available at the moment: the identity provider cannot be reached. Try again in a "
+                                + "few seconds.", List.of()).at(uri.getPath()).toResponse())
+                .header("Retry-After", "10").build();
+    }
+
+    /** Whether a failure is the identity provider out of reach (not a token or a person refused). */
+    static boolean identityProviderUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.quarkus.oidc.OIDCException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The authentication mechanism's challenge if it sends the browser to sign in, else null. */

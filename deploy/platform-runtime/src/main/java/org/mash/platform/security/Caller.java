@@ -6,16 +6,22 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.mash.platform.problem.ProblemException;
 
-/** Who is calling: user name, roles and the agency claim that Keycloak puts in the access token. */
+/**
+ * Who is calling: user name, roles and the agency claim that Keycloak puts in the access token. On a page (the
+ * code flow) the principal is the ID token, so the agency is read from the access token itself in both cases: a page
+ * can never act for an agency the API would not.
+ */
 @RequestScoped
 public class Caller {
 
     public static final String AGENCY_CLAIM = "agency";
 
     private final SecurityIdentity identity;
+    private final JsonWebToken accessToken;
 
-    public Caller(SecurityIdentity identity) {
+    public Caller(SecurityIdentity identity, JsonWebToken accessToken) {
         this.identity = identity;
+        this.accessToken = accessToken;
     }
 
     public String username() {
@@ -32,11 +38,17 @@ public class Caller {
 
     /** The caller's agency (e.g. {@code police}); a token without one may not act for any agency. */
     public String agency() {
-        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(AGENCY_CLAIM) : null;
-        String agency = claim == null ? null : claim.toString().replace("\"", "").trim();
-        if (agency == null || agency.isEmpty()) {
+        String agency = agencyClaim();
+        if (agency == null) {
             throw ProblemException.forbidden("the access token carries no '" + AGENCY_CLAIM + "' claim");
         }
         return agency;
+    }
+
+    /** The access token's agency claim, or null when there is none (or nobody signed in). */
+    public String agencyClaim() {
+        Object claim = identity.isAnonymous() || accessToken == null ? null : accessToken.getClaim(AGENCY_CLAIM);
+        String agency = claim == null ? null : claim.toString().replace("\"", "").trim();
+        return agency == null || agency.isEmpty() ? null : agency;
     }
 }

@@ -12,9 +12,26 @@ import org.mash.platform.problem.ProblemMappers;
  * message to show beside that field (the same words as the API's problem).
  */
 @io.quarkus.qute.TemplateData
-public record Feedback(String done, Problem problem) {
+public record Feedback(String done, Problem problem, String form) {
 
     public static final Feedback NONE = new Feedback(null, null);
+
+    public Feedback(String done, Problem problem) {
+        this(done, problem, null);
+    }
+
+    /**
+     * The same feedback, about one of several alike forms on a page (e.g. one per child): the page shows the field
+     * messages beside that form's fields only ({@link #isAbout}).
+     */
+    public Feedback about(Object which) {
+        return new Feedback(done, problem, which == null ? null : which.toString());
+    }
+
+    /** Whether this is about that form; feedback about no form in particular is about every form. */
+    public boolean isAbout(Object which) {
+        return form == null || which != null && form.equals(which.toString());
+    }
 
     public static Feedback done(String what) {
         return new Feedback(what, null);
@@ -43,12 +60,19 @@ public record Feedback(String done, Problem problem) {
         return problem == null ? 200 : problem.status();
     }
 
+    /** The message for a field of a map's entry ({@code children[<key>].rationale}), or null. */
+    public String errorAt(String map, Object key, String field) {
+        return error(map + "[" + key + "]" + (field == null || field.isEmpty() ? "" : "." + field));
+    }
+
     /** The message for one field (its API name, e.g. {@code rationale} or {@code children[0].dateOfBirth}), or null. */
     public String error(String field) {
         if (problem == null || problem.errors() == null) {
             return null;
         }
-        return problem.errors().stream().filter(e -> e.field().equals(field) || e.field().endsWith("." + field))
+        return problem.errors().stream().filter(e -> e.field().equals(field)
+                        // a nested field named by its last part, never one of a list's or a map's entries
+                        || e.field().endsWith("." + field) && !e.field().contains("["))
                 .map(Problem.FieldError::message).findFirst().orElse(null);
     }
 

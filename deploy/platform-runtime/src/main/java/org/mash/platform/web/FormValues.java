@@ -45,4 +45,16 @@ public final class FormValues {
             throw Feedback.unreadable(field, "'" + value + "' is not a whole number");
         }
     }
+
+    /** An identifier carried in a field's name or value (e.g. a child's contact id). */
+    public static java.util.UUID uuid(String field, String value) {
+        if (text(value) == null) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Feedback.unreadable(field, "'" + value + "' is not an identifier");
+        }
+    }
 }

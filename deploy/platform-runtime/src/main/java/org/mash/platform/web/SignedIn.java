@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.mash.platform.security.Caller;
 import org.mash.platform.security.Roles;
 
@@ -18,11 +17,11 @@ import org.mash.platform.security.Roles;
 public class SignedIn {
 
     private final SecurityIdentity identity;
-    private final JsonWebToken accessToken;
+    private final Caller caller;
 
-    public SignedIn(SecurityIdentity identity, JsonWebToken accessToken) {
+    public SignedIn(SecurityIdentity identity, Caller caller) {
         this.identity = identity;
-        this.accessToken = accessToken;
+        this.caller = caller;
     }
 
     public String name() {
@@ -30,8 +29,8 @@ public class SignedIn {
     }
 
     public String agency() {
-        Object claim = identity.isAnonymous() || accessToken == null ? null : accessToken.getClaim(Caller.AGENCY_CLAIM);
-        return claim == null ? "" : claim.toString().replace("\"", "").trim();
+        String agency = caller.agencyClaim();
+        return agency == null ? "" : agency;
     }
 
     public Set<String> roles() {
