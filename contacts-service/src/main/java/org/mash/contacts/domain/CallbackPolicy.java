@@ -52,21 +52,60 @@ public final class CallbackPolicy {
         }
     }
 
-    /** Why a callback registration is unusable, if it is: an https URL (http only to localhost) and a long secret. */
-    public static Optional<Violation> checkRegistration(String url, String secret) {
+    /**
+     * Why a callback registration is unusable, if it is: the URL must be https (http only to localhost where private
+     * addresses are allowed, i.e. in development), its host on the list an operator configured for the agency, and
+     * the secret long enough.
+     */
+    public static Optional<Violation> checkRegistration(String url, String secret, java.util.Collection<String> allowedHosts,
+                                                        boolean allowPrivateAddresses) {
         java.net.URI uri;
         try {
-            uri = java.net.URI.create(url);
-        } catch (IllegalArgumentException e) {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException | RuntimeException e) {
             return Optional.of(new Violation("url", "url", "'" + url + "' is not a URL"));
         }
-        boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
-        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && local) || uri.getHost() == null) {
+        String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean local = "localhost".equals(host) || "127.0.0.1".equals(host);
+        if (host == null || !"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && local && allowPrivateAddresses)) {
             return Optional.of(new Violation("url", "https", "outcome notifications go only to https URLs"));
+        }
+        if (uri.getUserInfo() != null) {
+            return Optional.of(new Violation("url", "no-credentials", "the URL must not carry a user name or password"));
+        }
+        if (allowedHosts.stream().noneMatch(allowed -> allowed.equalsIgnoreCase(host))) {
+            return Optional.of(new Violation("url", "allowed-host", "'" + host + "' is not a host your agency's "
+                    + "notifications may go to; the hub's operator keeps that list (mash.callbacks.allowed-hosts)"));
         }
         if (secret == null || secret.length() < 32) {
             return Optional.of(new Violation("secret", "min-length", "the signing secret must be at least 32 characters"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a host's addresses may not receive notifications, if they may not: outside development, no loopback,
+     * private, link-local (including cloud metadata at 169.254.169.254), carrier-grade NAT, unique-local, multicast
+     * or unspecified address, so a registration cannot turn the service against the network it runs in.
+     */
+    public static Optional<Violation> checkAddresses(String host, java.util.List<java.net.InetAddress> addresses,
+                                                     boolean allowPrivateAddresses) {
+        if (addresses.isEmpty()) {
+            return Optional.of(new Violation("url", "resolvable", "'" + host + "' does not resolve to an address"));
+        }
+        if (allowPrivateAddresses) {
+            return Optional.empty();
+        }
+        return addresses.stream().filter(CallbackPolicy::internal).findFirst().map(a -> new Violation("url",
+                "public-address", "'" + host + "' resolves to " + a.getHostAddress()
+                        + ", an internal address: notifications go only to public addresses"));
+    }
+
+    static boolean internal(java.net.InetAddress a) {
+        byte[] b = a.getAddress();
+        boolean cgnat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+        boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+        return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+                || a.isMulticastAddress() || cgnat || uniqueLocal;
     }
 }

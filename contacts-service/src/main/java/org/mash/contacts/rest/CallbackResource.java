@@ -23,7 +23,7 @@ import org.mash.platform.security.Roles;
 @Path("/api/v1/callbacks/mine")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.REFERRER)
+@RolesAllowed(Roles.INTEGRATION_ADMIN)
 @Tag(name = "Outcome notifications", description = "For agencies whose own case system integrates by API")
 public class CallbackResource {
 
@@ -43,7 +43,8 @@ public class CallbackResource {
 
     @PUT
     @Operation(summary = "Register (or replace) your agency's outcome notification URL",
-            description = "Each decided contact of your agency is POSTed there as JSON, signed in X-MASH-Signature "
+            description = "For a referrer holding the integration-admin role. The URL's host must be on the list the "
+                    + "hub's operator keeps for your agency, and resolve to a public address. Each decided contact of your agency is POSTed there as JSON, signed in X-MASH-Signature "
                     + "(sha256= HMAC-SHA256 of X-MASH-Timestamp + '.' + body with your secret), and retried with backoff "
                     + "until you answer 2xx.")
     public Uni<Registered> register(@Valid @NotNull Registration registration) {

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.mash.contacts.domain.CallbackPolicy;
 import org.mash.contacts.repository.AgencyCallback;
@@ -39,15 +38,18 @@ public class CallbackDispatcher {
     private final ContactService contacts;
     private final Clock clock;
     private final CallbackPolicy policy;
+    private final CallbackConfig config;
+    private final SealedSecrets secrets;
     private final HttpClient http;
 
-    public CallbackDispatcher(ContactService contacts, Clock clock,
-                              @ConfigProperty(name = "mash.callbacks.first-retry", defaultValue = "PT10S") Duration firstRetry,
-                              @ConfigProperty(name = "mash.callbacks.max-retry", defaultValue = "PT1H") Duration maxRetry) {
+    public CallbackDispatcher(ContactService contacts, Clock clock, CallbackConfig config, SealedSecrets secrets) {
         this.contacts = contacts;
         this.clock = clock;
-        this.policy = new CallbackPolicy(firstRetry, maxRetry);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.config = config;
+        this.secrets = secrets;
+        this.policy = new CallbackPolicy(config.firstRetry(), config.maxRetry());
+        // never follows a redirect: a notification goes to the registered host or nowhere
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** A delivery with its agency's registration as it is now (URL and secret may have been replaced). */
@@ -94,13 +96,26 @@ public class CallbackDispatcher {
 
     /** Posts one notification; returns null when acknowledged, else why not. */
     private String send(Due due) {
+        // the host is resolved again at each sending: a name that now points inside the network is not sent to
+        String host = URI.create(due.url()).getHost();
+        java.util.Optional<org.mash.contacts.domain.Violation> internal = CallbackPolicy.checkAddresses(host,
+                CallbackRegistry.resolve(host), config.allowPrivateAddresses());
+        if (internal.isPresent()) {
+            return "not sent: " + internal.get().message();
+        }
+        String secret;
+        try {
+            secret = secrets.open(due.secret());
+        } catch (IllegalStateException e) {
+            return "not sent: " + e.getMessage(); // retried with backoff until the agency registers again
+        }
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header(CallbackPolicy.TIMESTAMP_HEADER, timestamp)
                 .header(CallbackPolicy.DELIVERY_HEADER, due.delivery().id.toString())
-                .header(CallbackPolicy.SIGNATURE_HEADER, CallbackPolicy.signature(due.secret(), timestamp, due.delivery().payload))
+                .header(CallbackPolicy.SIGNATURE_HEADER, CallbackPolicy.signature(secret, timestamp, due.delivery().payload))
                 .POST(HttpRequest.BodyPublishers.ofString(due.delivery().payload))
                 .build();
         try {

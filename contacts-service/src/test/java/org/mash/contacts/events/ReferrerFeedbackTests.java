@@ -1,6 +1,7 @@
 package org.mash.contacts.events;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +26,10 @@ import org.mash.platform.testing.ContractEvents;
 import org.mash.platform.testing.DemoUsers;
 import org.mash.platform.testing.EventSchemas;
 import org.mash.platform.testing.KafkaTestClient;
+import org.mash.platform.testing.PostgresTestDatabase;
+import org.mash.platform.testing.TestTokens;
+import org.mash.platform.security.Roles;
+import io.restassured.specification.RequestSpecification;
 
 /** The referrer is told the outcome, and the metrics learn when: by a signed, retried callback or in their view. */
 @QuarkusTest
@@ -55,9 +60,14 @@ class ReferrerFeedbackTests {
         });
         agency.start();
         try {
-            DemoUsers.policeReferrer().contentType(ContentType.JSON)
+            DemoUsers.policeIntegrator().contentType(ContentType.JSON)
                     .body("{\"url\": \"http://127.0.0.1:" + agency.getAddress().getPort() + "/mash-outcomes\", \"secret\": \"" + SECRET + "\"}")
                     .put("/api/v1/callbacks/mine").then().statusCode(200);
+            // the secret is stored sealed, never as it was given
+            assertEquals(0, PostgresTestDatabase.count("select count(*) from agency_callback where secret like ?",
+                    "%" + SECRET.substring(0, 20) + "%"));
+            assertEquals(1, PostgresTestDatabase.count("select count(*) from agency_callback where agency = 'police' "
+                    + "and secret like 'v1:%'"));
             String contactId = ContactResourceTests.submit(DemoUsers.policeReferrer(), ContactResourceTests.TWO_SIBLINGS);
             decide(contactId);
 
@@ -77,7 +87,7 @@ class ReferrerFeedbackTests {
             assertEquals(1, KafkaTestClient.readAll("mash.contacts.status.v1", rec -> contactId.equals(rec.key()),
                     Duration.ofSeconds(3)).size(), "told once");
         } finally {
-            DemoUsers.policeReferrer().delete("/api/v1/callbacks/mine").then().statusCode(204);
+            DemoUsers.policeIntegrator().delete("/api/v1/callbacks/mine").then().statusCode(204);
             agency.stop(0);
         }
     }
@@ -103,10 +113,34 @@ class ReferrerFeedbackTests {
 
     @Test
     void registrationsAreCheckedAndTheSecretIsNeverShown() {
-        DemoUsers.schoolReferrer().contentType(ContentType.JSON)
+        RequestSpecification schoolIntegrator = io.restassured.RestAssured.given().auth().oauth2(
+                TestTokens.token("referrer.school", "education", "referrer", Roles.INTEGRATION_ADMIN));
+        schoolIntegrator.contentType(ContentType.JSON)
                 .body("{\"url\": \"http://cases.example.org/hook\", \"secret\": \"" + SECRET + "\"}")
-                .put("/api/v1/callbacks/mine").then().statusCode(400).contentType("application/problem+json");
-        DemoUsers.schoolReferrer().get("/api/v1/callbacks/mine").then().statusCode(404);
+                .put("/api/v1/callbacks/mine").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].rule", equalTo("https"));
+        schoolIntegrator.get("/api/v1/callbacks/mine").then().statusCode(404);
         DemoUsers.manager().get("/api/v1/callbacks/mine").then().statusCode(403);
+    }
+
+    @Test
+    void onlyAnAgencysIntegrationAdminRegistersAndOnlyToAHostTheOperatorAllowed() {
+        String hook = "{\"url\": \"%s\", \"secret\": \"" + SECRET + "\"}";
+        // a referrer without the dedicated role cannot send the agency's outcomes elsewhere
+        DemoUsers.schoolReferrer().contentType(ContentType.JSON).body(hook.formatted("https://cases.example.org/hook"))
+                .put("/api/v1/callbacks/mine").then().statusCode(403);
+        DemoUsers.policeReferrer().contentType(ContentType.JSON).body(hook.formatted("http://127.0.0.1:9/hook"))
+                .put("/api/v1/callbacks/mine").then().statusCode(403);
+        // an integration admin, to a host not on the operator's list for the agency
+        DemoUsers.policeIntegrator().contentType(ContentType.JSON).body(hook.formatted("https://attacker.example.net/x"))
+                .put("/api/v1/callbacks/mine").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("url")).body("errors[0].rule", equalTo("allowed-host"));
+        // an agency the operator gave no list: nowhere
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.token("referrer.health", "health", "referrer",
+                        Roles.INTEGRATION_ADMIN)).contentType(ContentType.JSON).body(hook.formatted("https://cases.example.org/hook"))
+                .put("/api/v1/callbacks/mine").then().statusCode(400).body("errors[0].rule", equalTo("allowed-host"));
+        DemoUsers.policeIntegrator().contentType(ContentType.JSON)
+                .body(hook.formatted("https://user:password@localhost/x"))
+                .put("/api/v1/callbacks/mine").then().statusCode(400).body("errors[0].rule", equalTo("no-credentials"));
     }
 }

@@ -56,11 +56,11 @@ public class ContactResourceTests {
 
     @Test
     void aSiblingGroupBecomesOneContactPerChildEachPublishedAsAValidEvent() {
-        List<String> ids = DemoUsers.policeReferrer().contentType(ContentType.JSON).header("X-Correlation-Id", "test-corr-1").body(TWO_SIBLINGS)
+        List<String> ids = DemoUsers.policeReferrer().contentType(ContentType.JSON).header("X-Correlation-Id", "6f1c2a9e-3b7d-4e58-9a0c-1d2e3f4a5b6c").body(TWO_SIBLINGS)
                 .when().post("/api/v1/contacts")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/contacts/"))
-                .header("X-Correlation-Id", "test-corr-1")
+                .header("X-Correlation-Id", "6f1c2a9e-3b7d-4e58-9a0c-1d2e3f4a5b6c")
                 .body("contactIds", hasSize(2))
                 .body("contacts.childFirstName", containsInAnyOrder("Amira", "Bilal"))
                 .body("contacts.status", everyItemIs("RECEIVED"))
@@ -74,10 +74,26 @@ public class ContactResourceTests {
             assertEquals(r.key(), event.at("/data/contactId").asText(), "keyed by contact id");
             assertEquals("police", event.at("/data/agency").asText());
             assertEquals("9434765919", event.at("/data/child/nhsNumber").asText("9434765919"));
-            assertEquals("test-corr-1", new String(r.headers().lastHeader("correlation-id").value(), StandardCharsets.UTF_8));
+            assertEquals("6f1c2a9e-3b7d-4e58-9a0c-1d2e3f4a5b6c", new String(r.headers().lastHeader("correlation-id").value(), StandardCharsets.UTF_8));
             return event.at("/data/siblingContactIds/0").asText();
         }).collect(Collectors.toSet());
         assertEquals(Set.copyOf(ids), siblingsSeen, "each contact names its sibling");
+    }
+
+    @Test
+    void aCorrelationIdCarryingPersonalDataIsReplacedBeforeItReachesTheEventsOrTheLogs() {
+        String personal = "Amira.Khan.2016-04-02";
+        io.restassured.response.Response answer = DemoUsers.policeReferrer().contentType(ContentType.JSON)
+                .header("X-Correlation-Id", personal).body(TWO_SIBLINGS).when().post("/api/v1/contacts");
+        answer.then().statusCode(201).header("X-Correlation-Id", org.hamcrest.Matchers.not(containsString("Amira")));
+        String made = answer.header("X-Correlation-Id");
+        java.util.UUID.fromString(made); // a server-made UUID, returned so the caller can quote it
+        List<String> ids = answer.path("contactIds");
+        for (ConsumerRecord<String, String> r : KafkaTestClient.awaitRecords("mash.contacts.v1",
+                rec -> ids.contains(rec.key()), 2, Duration.ofSeconds(30))) {
+            assertEquals(made, new String(r.headers().lastHeader("correlation-id").value(), StandardCharsets.UTF_8));
+            assertEquals(made, EventSchemas.assertValid(r.value()).get("correlationid").asText());
+        }
     }
 
     private static org.hamcrest.Matcher<Iterable<? extends String>> everyItemIs(String value) {
@@ -213,7 +229,8 @@ public class ContactResourceTests {
 
     @Test
     void theOpenApiDocumentDescribesEveryFieldWithAnExample() {
-        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(401); // signed-in callers only
+        DemoUsers.policeReferrer().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.ContactSubmission.properties.sourceCode.example", equalTo("6"))
                 .body("components.schemas.Child.properties.nhsNumber.description", org.hamcrest.Matchers.containsString("check digit"))
                 .body("components.schemas.Person.properties.relationship.example", equalTo("FATHER"));

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,8 @@ class MashFlowIT {
     static final String TRIAGE = "triage-service";
     static final String STRATEGY = "strategy-discussion-service";
     static final String METRICS = "metrics-service";
+    /** A caller's correlation id: kept because it is a UUID (free text would be replaced). */
+    static final String CORRELATION_ID = "0b9f3c52-7a1e-4d6b-8c2f-5e4d3c2b1a09";
     static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
     static final String CONTACT = """
@@ -81,7 +84,7 @@ class MashFlowIT {
     void aContactGoesFromThePoliceThroughTriageToASection47AndIntoTheFigures() throws Exception {
         // a police referrer posts a contact
         String contactId = MashSystem.as("referrer.police").contentType(ContentType.JSON)
-                .header("X-Correlation-Id", "e2e-contact-1").body(CONTACT)
+                .header("X-Correlation-Id", CORRELATION_ID).body(CONTACT)
                 .post(MashSystem.url(CONTACTS) + "/api/v1/contacts")
                 .then().statusCode(201).extract().path("contactIds[0]");
 
@@ -99,7 +102,7 @@ class MashFlowIT {
 
         // the correlation id travelled with the event into the triage service's log
         String triageLog = Files.readString(MashSystem.log(TRIAGE));
-        assertTrue(triageLog.contains("cid:e2e-contact-1"), "correlation id in the triage log");
+        assertTrue(triageLog.contains("cid:" + CORRELATION_ID), "correlation id in the triage log");
 
         // the practitioner asks health; only health's partner officer sees the check, and answers it
         String checkId = given().auth().oauth2(practitioner).contentType(ContentType.JSON)
@@ -181,13 +184,41 @@ class MashFlowIT {
     }
 
     @Test
+    void eachServiceConnectsAsItsOwnRoleAndReachesNoOtherServicesDatabase() throws Exception {
+        String jdbc = "jdbc:postgresql://127.0.0.1:5432/";
+        for (LocalStack.Service service : LocalStack.SERVICES) {
+            String role = MashSystem.database(service.name());
+            try (java.sql.Connection own = java.sql.DriverManager.getConnection(jdbc + role, role, "");
+                 java.sql.ResultSet rs = own.createStatement().executeQuery(
+                         "select rolsuper, rolcreatedb, rolcreaterole from pg_roles where rolname = current_user")) {
+                assertTrue(rs.next());
+                assertFalse(rs.getBoolean(1) || rs.getBoolean(2) || rs.getBoolean(3), role + " is an ordinary role");
+            }
+        }
+        String metrics = MashSystem.database(METRICS);
+        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                () -> java.sql.DriverManager.getConnection(jdbc + MashSystem.database(CONTACTS), metrics, "").close());
+        assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+    }
+
+    @Test
     void everyServiceIsHealthyDocumentedAndMeasured() {
+        String operator = MashSystem.token("operator");
+        String referrer = MashSystem.token("referrer.police");
         for (LocalStack.Service service : LocalStack.SERVICES) {
             String url = MashSystem.url(service.name());
-            given().get(url + "/q/health").then().statusCode(200).body("status", equalTo("UP"))
+            // health with its details is the operator's; the probes' endpoints stay open
+            given().get(url + "/q/health").then().statusCode(401);
+            given().auth().oauth2(referrer).get(url + "/q/health").then().statusCode(403);
+            given().auth().oauth2(operator).get(url + "/q/health").then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Reactive PostgreSQL")))
                     .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Messaging")));
-            given().get(url + "/q/openapi?format=json").then().statusCode(200).body("openapi", not(equalTo(null)));
+            given().get(url + "/q/health/ready").then().statusCode(200);
+            // the API's description for a signed-in caller; Swagger UI only in dev mode
+            given().get(url + "/q/openapi?format=json").then().statusCode(401);
+            given().auth().oauth2(referrer).get(url + "/q/openapi?format=json").then().statusCode(200)
+                    .body("openapi", not(equalTo(null)));
+            given().get(url + "/q/swagger-ui/").then().statusCode(404);
             given().get(url + "/q/metrics").then().statusCode(200);
         }
     }

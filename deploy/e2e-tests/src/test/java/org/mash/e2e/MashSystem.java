@@ -45,6 +45,12 @@ final class MashSystem {
         return stack.kafkaBootstrapServers();
     }
 
+    /** The database of a service in this run (also the name of the role the service connects as). */
+    static String database(String service) {
+        return stack.options().database(LocalStack.SERVICES.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow());
+    }
+
     static String url(String service) {
         return stack.options().serviceUrl(service);
     }

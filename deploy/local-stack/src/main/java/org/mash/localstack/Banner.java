@@ -13,7 +13,7 @@ final class Banner {
                 ================================================================================
                  MASH is running. Logs: %s
                 --------------------------------------------------------------------------------
-                 contacts-service             %s   (Swagger UI: /q/swagger-ui)
+                 contacts-service             %s   (pages: /ui; API description: /q/openapi, signed in)
                  triage-service               %s
                  strategy-discussion-service  %s
                  metrics-service              %s

@@ -146,7 +146,10 @@ public final class LocalStack implements AutoCloseable {
                 Keycloak.deleteRecursively(options.stateDir());
             }
             Files.createDirectories(options.logDir());
-            SERVICES.forEach(s -> databases.createDatabaseIfMissing(options.database(s)));
+            for (Service s : SERVICES) {
+                databases.createDatabaseIfMissing(options.database(s));
+                databases.ensureOwner(options.database(s), secret("db-" + s.name() + ".password"));
+            }
 
             log("starting Kafka on port " + options.kafkaPort());
             kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(),
@@ -295,7 +298,9 @@ public final class LocalStack implements AutoCloseable {
         String db = "//" + options.pgHost() + ":" + options.pgPort() + "/" + options.database(service);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a service out of memory stops, to be seen and restarted, rather than run on half-broken
-                "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString())
+                "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError",
+                // the operator's list of hosts the demo police agency's outcome notifications may go to
+                "-Dmash.callbacks.allowed-hosts.police=localhost,127.0.0.1", "-jar", jar.toString())
                 .directory(options.root().resolve(service.name()).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile(service.name(), instance).toFile()));
@@ -304,10 +309,14 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + options.kafkaPort());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql:" + db);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql:" + db);
-        env.put("QUARKUS_DATASOURCE_USERNAME", options.pgUser());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", options.pgPassword());
+        // each service as its own role, owning only its database (Databases.ensureOwner)
+        env.put("QUARKUS_DATASOURCE_USERNAME", options.database(service));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", secret("db-" + service.name() + ".password"));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", options.keycloakUrl() + "/realms/" + REALM);
         env.put("MASH_TRIAGE_PSEUDONYM_KEY", secret("pseudonym.key"));
+        // the key sealing agencies' callback secrets; on this one machine a callback may go to a receiver on it
+        env.put("MASH_CALLBACKS_SECRET_KEY", secret("callback.key"));
+        env.put("MASH_CALLBACKS_ALLOW_PRIVATE_ADDRESSES", "true");
         // the pages: the demo realm's client secret, this installation's session key (every service and instance
         // shares it, so one sign-in serves them all) and where each service's pages are
         env.put("MASH_WEB_CLIENT_SECRET", WEB_CLIENT_SECRET);

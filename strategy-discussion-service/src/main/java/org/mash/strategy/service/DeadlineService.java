@@ -114,6 +114,10 @@ public class DeadlineService {
             q.append(" and overdueFlaggedAt is null");
         }
         scope(q, p, agency, "discussionId");
+        if (agency != null) {
+            // as on the discussion page (DiscussionAccess.maySeeItemOf): a participant sees their own agency's actions
+            q.append(" and agency = :agency");
+        }
         return DiscussionAction.<DiscussionAction>find(q + " order by dueOn, id", p).page(0, limit).list();
     }
 

@@ -193,7 +193,7 @@ class StrategyDiscussionResourceTests {
 
     @Test
     void theApiIsDocumented() {
-        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        String openapi = DemoUsers.participant("health").get("/q/openapi").then().statusCode(200).extract().asString();
         for (String path : List.of("/api/v1/strategy-discussions/{id}/invitations", "/api/v1/strategy-discussions/{id}/contributions",
                 "/api/v1/strategy-discussions/{id}/decisions/{decisionId}/supersession",
                 "/api/v1/strategy-discussions/{id}/enquiries/{enquiryId}/icpc", "/api/v1/strategy-discussions/{id}/minutes/circulation",

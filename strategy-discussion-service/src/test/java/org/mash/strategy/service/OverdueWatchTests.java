@@ -123,6 +123,12 @@ class OverdueWatchTests {
         DemoUsers.manager().get(PATH + id).then().statusCode(200)
                 .body("s47.icpcOverdue", equalTo(true)).body("overdueActions", equalTo(1));
 
+        // another invited agency sees the discussion's deadlines, but not the police's action (as on the discussion page)
+        DemoUsers.participant("health").queryParam("size", 500).get(DEADLINES).then().statusCode(200)
+                .body("items.itemId", hasItem(enquiry)).body("items.itemId", not(hasItem(action)));
+        DemoUsers.participant("police").queryParam("size", 500).get(DEADLINES).then().statusCode(200)
+                .body("items.itemId", hasItem(action));
+
         // done: no longer listed
         DemoUsers.participant("police").contentType(ContentType.JSON).body("{}")
                 .post(PATH + id + "/actions/" + action + "/completion").then().statusCode(200);

@@ -81,7 +81,7 @@ public class CheckService {
                             c.childRef, agency, c.rag.name(), check.requestedAt, check.dueAt);
                     return check.persist()
                             .chain(() -> TriageCase.update("checksPending = checksPending + 1 where id = ?1", c.id))
-                            .chain(() -> activities.record(c.id, CaseAction.CHECK_REQUESTED, practitioner.username(),
+                            .chain(() -> activities.recordBy(c.id, CaseAction.CHECK_REQUESTED, practitioner,
                                     practitioner.role(), now, agency + ", due " + check.dueAt + ": " + check.question))
                             .chain(() -> outbox.publish(TriageEvents.TOPIC, c.contactId.toString(),
                                     TriageEvents.CHECK_REQUESTED, check.id.toString(), event))

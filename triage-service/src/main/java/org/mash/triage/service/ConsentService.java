@@ -59,7 +59,7 @@ public class ConsentService {
                 c.consentPendingId = null;
             }
             return r.persist()
-                    .chain(() -> activities.record(c.id, CaseAction.CONSENT_RECORDED, actor.username(), actor.role(), now,
+                    .chain(() -> activities.recordBy(c.id, CaseAction.CONSENT_RECORDED, actor, actor.role(), now,
                             status + (pending ? " (waits for a manager's authorisation)" : "")
                                     + (r.reason == null ? "" : ": " + r.reason)))
                     .chain(() -> history(c));
@@ -81,7 +81,7 @@ public class ConsentService {
                     c.consentStatus = ConsentStatus.OVERRIDDEN;
                     c.consentRecordId = pending.id;
                     c.consentPendingId = null;
-                    return activities.record(c.id, CaseAction.CONSENT_OVERRIDE_AUTHORISED, manager.username(),
+                    return activities.recordBy(c.id, CaseAction.CONSENT_OVERRIDE_AUTHORISED, manager,
                                     Roles.MANAGER, now, "override recorded by " + pending.recordedBy + ": " + pending.reason)
                             .chain(() -> history(c));
                 }));

@@ -77,7 +77,7 @@ public class DecisionService {
         r.recordedBy = actor.username();
         r.recordedAt = now();
         c.levelOfNeed = level;
-        return r.persist().chain(() -> activities.record(c.id, CaseAction.LEVEL_OF_NEED_RECORDED, actor.username(),
+        return r.persist().chain(() -> activities.recordBy(c.id, CaseAction.LEVEL_OF_NEED_RECORDED, actor,
                 actor.role(), r.recordedAt, LevelOfNeed.describe(level) + ": " + r.rationale));
     }
 
@@ -105,7 +105,7 @@ public class DecisionService {
             c.proposedBy = practitioner.username();
             c.proposedAt = now();
             c.returnComment = null;
-            return recorded.chain(() -> activities.record(c.id, CaseAction.PROPOSED, practitioner.username(),
+            return recorded.chain(() -> activities.recordBy(c.id, CaseAction.PROPOSED, practitioner,
                     practitioner.role(), c.proposedAt,
                     outcome + (c.proposedPrimaryNeed == null ? "" : " (" + c.proposedPrimaryNeed + ")") + ": " + rationale));
         });
@@ -136,7 +136,7 @@ public class DecisionService {
                         TriageEvents.STRATEGY_DISCUSSION_REQUESTED, c.id.toString(), handoff(c)));
             }
             return published
-                    .chain(() -> activities.record(c.id, CaseAction.AUTHORISED, manager.username(), Roles.MANAGER,
+                    .chain(() -> activities.recordBy(c.id, CaseAction.AUTHORISED, manager, Roles.MANAGER,
                             c.authorisedAt, c.decidedOutcome.name()))
                     .invoke(() -> LOG.infof("case %s decided %s", c.id, c.decidedOutcome)).replaceWith(c);
         }));
@@ -148,7 +148,7 @@ public class DecisionService {
             TriageService.reject(rules.decisions().checkReturn(c.status, comment));
             c.status = CaseStatus.OPEN;
             c.returnComment = comment;
-            return activities.record(c.id, CaseAction.RETURNED, manager.username(), Roles.MANAGER, now(), comment);
+            return activities.recordBy(c.id, CaseAction.RETURNED, manager, Roles.MANAGER, now(), comment);
         });
     }
 

@@ -103,8 +103,8 @@ public class HistoryService {
                     m.status = status;
                     m.decidedBy = actor.username();
                     m.decidedAt = now;
-                    return activities.record(c.id, status == MatchStatus.CONFIRMED ? CaseAction.HISTORY_MATCH_CONFIRMED
-                                    : CaseAction.HISTORY_MATCH_REJECTED, actor.username(), actor.role(), now,
+                    return activities.recordBy(c.id, status == MatchStatus.CONFIRMED ? CaseAction.HISTORY_MATCH_CONFIRMED
+                                    : CaseAction.HISTORY_MATCH_REJECTED, actor, actor.role(), now,
                                     "earlier case " + m.matchedCaseId + " (" + m.method + ", " + m.band + ")")
                             .chain(() -> TriageCase.getSession()).chain(s -> s.flush())
                             .chain(() -> accessLog.record("triage-case", c.id, actor.username(), null, actor.roles(),

@@ -92,7 +92,7 @@ public class TriageService {
             TriageEvents.CaseReratedV1 event = new TriageEvents.CaseReratedV1(c.id, c.contactId, c.childRef,
                     previous.name(), rag.name(), rating.ratedAt, c.receivedAt, c.dueAt);
             return rating.persist()
-                    .chain(() -> activities.record(c.id, CaseAction.RATED, actor.username(), actor.role(), rating.ratedAt,
+                    .chain(() -> activities.recordBy(c.id, CaseAction.RATED, actor, actor.role(), rating.ratedAt,
                             previous + " -> " + rag + ": " + rationale))
                     .chain(() -> outbox.publish(TriageEvents.TOPIC, c.contactId.toString(), TriageEvents.CASE_RERATED,
                             c.id.toString(), event))
@@ -123,7 +123,7 @@ public class TriageService {
         return find(id).chain(c -> {
             Allocation.checkClaim(c.status, c.assignee, actor.username()).ifPresent(v -> reject(List.of(v)));
             c.assignee = actor.username();
-            return activities.record(c.id, CaseAction.CLAIMED, actor.username(), actor.role(), now(), null)
+            return activities.recordBy(c.id, CaseAction.CLAIMED, actor, actor.role(), now(), null)
                     .chain(() -> TriageCase.getSession()).chain(session -> session.flush()).replaceWith(c);
         });
     }
@@ -133,7 +133,7 @@ public class TriageService {
         return find(id).call(c -> {
             Allocation.checkAssign(c.status).ifPresent(v -> reject(List.of(v)));
             c.assignee = assignee;
-            return activities.record(c.id, CaseAction.ASSIGNED, manager.username(), Roles.MANAGER, now(), "to " + assignee);
+            return activities.recordBy(c.id, CaseAction.ASSIGNED, manager, Roles.MANAGER, now(), "to " + assignee);
         });
     }
 
@@ -143,7 +143,7 @@ public class TriageService {
             Allocation.checkRelease(c.assignee, actor.username(), manager).ifPresent(v -> reject(List.of(v)));
             String was = c.assignee;
             c.assignee = null;
-            return activities.record(c.id, CaseAction.RELEASED, actor.username(), actor.role(), now(), "from " + was);
+            return activities.recordBy(c.id, CaseAction.RELEASED, actor, actor.role(), now(), "from " + was);
         });
     }
 

@@ -88,6 +88,17 @@ class TimelineTests {
         assertEquals("Ask the school first", timeline.getString("detail[15]"));
         assertEquals(1, PostgresTestDatabase.count("select count(*) from access_log where record_id = ?::uuid "
                 + "and action = 'READ-TIMELINE' and username = 'manager'", caseId), "the timeline read is logged");
+        // a write answers with the child's name, date of birth and concern: each is access-logged as a read is
+        for (String[] write : new String[][] {{"WRITE-CLAIMED", "practitioner"}, {"WRITE-ASSIGNED", "manager"},
+                {"WRITE-CHECK_REQUESTED", "practitioner"}, {"WRITE-CONSENT_RECORDED", "practitioner"},
+                {"WRITE-LEVEL_OF_NEED_RECORDED", "practitioner"}, {"WRITE-PROPOSED", "practitioner"},
+                {"WRITE-RETURNED", "manager"}, {"WRITE-AUTHORISED", "manager"}}) {
+            assertTrue(PostgresTestDatabase.count("select count(*) from access_log where record_id = ?::uuid "
+                    + "and record_type = 'triage-case' and action = ? and username = ?", caseId, write[0], write[1]) >= 1,
+                    write[0] + " by " + write[1] + " is access-logged");
+        }
+        assertEquals(2, PostgresTestDatabase.count("select count(*) from access_log where record_id = ?::uuid "
+                + "and action = 'WRITE-PROPOSED' and roles = 'mash-practitioner'", caseId), "each proposal, with the roles");
 
         DemoUsers.referrer().get("/api/v1/triage/cases/" + caseId + "/timeline").then().statusCode(403);
         DemoUsers.manager().get("/api/v1/triage/cases/" + UUID.randomUUID() + "/timeline").then().statusCode(404);

@@ -103,7 +103,7 @@ public final class ChaosRun {
     Reconciliation.Result run() throws Exception {
         tokens.putAll(system.tokens());
         List<OpenApiOperations.Operation> contactOperations = OpenApiOperations.of("contacts-service", url("contacts-service", 0),
-                system.getJson(url("contacts-service", 0) + "/q/openapi?format=json", null)).stream()
+                system.getJson(url("contacts-service", 0) + "/q/openapi?format=json", tokens.get("manager"))).stream()
                 .filter(op -> op.writes()).toList();
         BadRequests bad = new BadRequests(seed, tokens, List.of(UUID.randomUUID().toString()));
         ExecutorService pool = Executors.newFixedThreadPool(48);

@@ -78,7 +78,7 @@ public final class FuzzRun {
         List<String> ids = seed(stack, services, tokens);
         List<OpenApiOperations.Operation> operations = new ArrayList<>();
         for (Map.Entry<String, String> service : services.entrySet()) {
-            JsonNode openapi = stack.getJson(service.getValue() + "/q/openapi?format=json", null);
+            JsonNode openapi = stack.getJson(service.getValue() + "/q/openapi?format=json", tokens.get("manager"));
             operations.addAll(OpenApiOperations.of(service.getKey(), service.getValue(), openapi).stream()
                     .filter(op -> !op.path().endsWith("/stream")).toList());
         }

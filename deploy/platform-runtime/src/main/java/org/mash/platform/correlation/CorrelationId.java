@@ -31,11 +31,22 @@ public final class CorrelationId {
         }
     }
 
-    /** The given id if it is a sane token, else a new one (so a caller cannot inject text into our logs). */
+    /** The one shape a correlation id may have: a UUID, which cannot carry a name, a date of birth or any other text. */
+    private static final java.util.regex.Pattern SHAPE =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /**
+     * The given id if it is an opaque token of the fixed shape (a UUID), else a new one: the id is copied into every
+     * log line and into the events of the pseudonymous topics, so a caller's free text (e.g. a child's name and date
+     * of birth) must never become one.
+     */
     public static String acceptOrCreate(String candidate) {
-        if (candidate != null && candidate.matches("[A-Za-z0-9._:-]{1,100}")) {
-            return candidate;
-        }
-        return UUID.randomUUID().toString();
+        String id = opaque(candidate);
+        return id != null ? id : UUID.randomUUID().toString();
+    }
+
+    /** The id if it has the fixed shape (lower-cased), else null. */
+    public static String opaque(String candidate) {
+        return candidate != null && SHAPE.matcher(candidate).matches() ? candidate.toLowerCase(java.util.Locale.ROOT) : null;
     }
 }

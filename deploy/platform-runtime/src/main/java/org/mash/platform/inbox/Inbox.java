@@ -104,7 +104,7 @@ public class Inbox {
                     + envelope.stream().limit(10).map(v -> v.path() + " " + v.message()).toList());
         }
         CloudEvent event = CloudEvent.fromTree(tree);
-        CorrelationId.set(event.correlationid());
+        CorrelationId.set(CorrelationId.opaque(event.correlationid())); // an event's own id only if it is opaque
         if (!consumer.handles(event.type())) {
             return null;
         }

@@ -75,8 +75,9 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problem.of(403, "Forbidden", "your role does not allow this", List.of()).at(uri.getPath()).toResponse();
+    public io.smallrye.mutiny.Uni<Response> forbidden(ForbiddenException e, UriInfo uri) {
+        return org.mash.platform.security.AgencyCheck.refusalOfCurrentCaller().map(refused -> Problem.of(403, "Forbidden",
+                refused != null ? refused : "your role does not allow this", List.of()).at(uri.getPath()).toResponse());
     }
 
     @ServerExceptionMapper
@@ -147,6 +148,8 @@ public class ProblemMappers {
             }
             if (node.getIndex() != null && path.length() > 0) {
                 path.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null && path.length() > 0) {
+                path.append('[').append(node.getKey()).append(']'); // a map's entry, e.g. children[<contact id>]
             }
             String name = node.getName();
             if (name != null && !name.startsWith("<")) {

@@ -22,6 +22,11 @@ public final class DemoUsers {
         return policeReferrer();
     }
 
+    /** The police referrer who also administers the agency's outcome notifications (as the demo realm's). */
+    public static RequestSpecification policeIntegrator() {
+        return given().auth().oauth2(TestTokens.token("referrer.police", "police", "referrer", "integration-admin"));
+    }
+
     public static RequestSpecification policeReferrer() {
         return as("referrer.police", "police", "referrer");
     }
