@@ -34,6 +34,9 @@ final class Browser implements AutoCloseable {
     private Browser(WebDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, WAIT);
+        // a page that changes under a wait (a navigation after a click, a live refresh) replaces the element being
+        // read: read it again rather than fail
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     static boolean available() {
