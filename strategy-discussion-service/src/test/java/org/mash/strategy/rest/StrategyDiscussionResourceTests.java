@@ -200,7 +200,9 @@ class StrategyDiscussionResourceTests {
                 "/api/v1/strategy/deadlines")) {
             org.junit.jupiter.api.Assertions.assertTrue(openapi.contains(path), path);
         }
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'identity provider signing keys' }.data.keys",
+                        org.hamcrest.Matchers.startsWith("configured locally"));
     }
 
     @Test
