@@ -2,8 +2,6 @@ package org.mash.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.mash.kafka.KafkaBroker;
 
 /**
@@ -148,7 +145,7 @@ public final class LocalStack implements AutoCloseable {
             Files.createDirectories(options.logDir());
             for (Service s : SERVICES) {
                 databases.createDatabaseIfMissing(options.database(s));
-                databases.ensureOwner(options.database(s), secret("db-" + s.name() + ".password"));
+                databases.ensureOwner(options.database(s), ServiceLauncher.secret(options, "db-" + s.name() + ".password"));
             }
 
             log("starting Kafka on port " + options.kafkaPort());
@@ -219,10 +216,10 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        stopAll(List.copyOf(services.values()));
+        Processes.stopAll(List.copyOf(services.values()));
         services.clear();
         if (keycloak != null) {
-            stop(keycloak);
+            Processes.stop(keycloak);
             keycloak = null;
         }
         if (kafka != null) {
@@ -254,7 +251,7 @@ public final class LocalStack implements AutoCloseable {
     public boolean isReady(String service, int instance) {
         Process process = services.get(instanceName(service, instance));
         return process != null && process.isAlive()
-                && httpStatus(options.serviceUrl(service, instance) + "/q/health/ready") == 200;
+                && Processes.httpStatus(options.serviceUrl(service, instance) + "/q/health/ready") == 200;
     }
 
     /** Stops the Kafka broker (a broker outage); {@link #startKafka} brings it back on the same data. */
@@ -284,62 +281,14 @@ public final class LocalStack implements AutoCloseable {
 
     synchronized void replace(String name, Process process) {
         if (stopping) {
-            stop(process);
+            Processes.stop(process);
             return;
         }
         services.put(name, process);
     }
 
     Process startService(Service service, int instance) throws IOException {
-        Path jar = options.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with ./mvnw install -DskipTests first");
-        }
-        String db = "//" + options.pgHost() + ":" + options.pgPort() + "/" + options.database(service);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a service out of memory stops, to be seen and restarted, rather than run on half-broken
-                "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError",
-                // the operator's list of hosts the demo police agency's outcome notifications may go to
-                "-Dmash.callbacks.allowed-hosts.police=localhost,127.0.0.1", "-jar", jar.toString())
-                .directory(options.root().resolve(service.name()).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile(service.name(), instance).toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(options.port(service.name(), instance)));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + options.kafkaPort());
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql:" + db);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql:" + db);
-        // each service as its own role, owning only its database (Databases.ensureOwner)
-        env.put("QUARKUS_DATASOURCE_USERNAME", options.database(service));
-        env.put("QUARKUS_DATASOURCE_PASSWORD", secret("db-" + service.name() + ".password"));
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", options.keycloakUrl() + "/realms/" + REALM);
-        env.put("MASH_TRIAGE_PSEUDONYM_KEY", secret("pseudonym.key"));
-        // the key sealing agencies' callback secrets; on this one machine a callback may go to a receiver on it
-        env.put("MASH_CALLBACKS_SECRET_KEY", secret("callback.key"));
-        env.put("MASH_CALLBACKS_ALLOW_PRIVATE_ADDRESSES", "true");
-        // the pages: the demo realm's client secret, this installation's session key (every service and instance
-        // shares it, so one sign-in serves them all) and where each service's pages are
-        env.put("MASH_WEB_CLIENT_SECRET", WEB_CLIENT_SECRET);
-        env.put("MASH_WEB_SESSION_SECRET", secret("session.key"));
-        SERVICES.forEach(s -> env.put("MASH_PAGES_" + s.name().replace("-service", "").replace("-discussion", "")
-                .toUpperCase() + "_URL", options.serviceUrl(s.name(), 0)));
-        return builder.start();
-    }
-
-    /**
-     * One of this installation's secrets (the key for pseudonymous child refs, the pages' session key): made once,
-     * kept with the data (and wiped by --reset).
-     */
-    private String secret(String name) throws IOException {
-        Path file = options.stateDir().resolve(name);
-        if (!Files.exists(file)) {
-            byte[] key = new byte[32];
-            new java.security.SecureRandom().nextBytes(key);
-            Files.writeString(file, java.util.HexFormat.of().formatHex(key));
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
-        }
-        return Files.readString(file).trim();
+        return ServiceLauncher.start(options, service, instance);
     }
 
     private void awaitReady(String url, Process process, String name, Duration timeout) {
@@ -354,63 +303,15 @@ public final class LocalStack implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
             }
-            status = httpStatus(url);
+            status = Processes.httpStatus(url);
             if (status == 200) {
                 log(name + " is ready");
                 return;
             }
-            sleep(500);
+            Processes.sleep(500);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + " (last status " + status + "); see "
                 + options.logDir().resolve(name + ".log"));
-    }
-
-    static int httpStatus(String url) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            connection.setConnectTimeout(1000);
-            connection.setReadTimeout(5000);
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            return status;
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    /**
-     * Asks every instance to stop at once, then waits for each: the whole takes as long as the slowest instance, not
-     * the sum of them all (a test JVM's shutdown hook may be cut short, and an instance left running holds its port).
-     */
-    private static void stopAll(List<Process> processes) {
-        processes.forEach(p -> {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
-        });
-        processes.forEach(LocalStack::stop);
-    }
-
-    private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String env(String name, String fallback) {

@@ -46,7 +46,7 @@ final class Supervisor implements Runnable {
         Process process = stack.instance(name);
         Instant now = Instant.now();
         if (process != null && process.isAlive()) {
-            int status = LocalStack.httpStatus(options.serviceUrl(service.name(), instance) + "/q/health/live");
+            int status = Processes.httpStatus(options.serviceUrl(service.name(), instance) + "/q/health/live");
             boolean starting = startedAt.getOrDefault(name, Instant.MIN).isAfter(now.minusSeconds(90));
             int failed = status == 200 || (starting && status == -1) ? 0 : failedChecks.getOrDefault(name, 0) + 1;
             failedChecks.put(name, failed);
