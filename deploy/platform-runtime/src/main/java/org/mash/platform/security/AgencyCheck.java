@@ -74,8 +74,8 @@ public class AgencyCheck implements SecurityIdentityAugmentor {
         return null;
     }
 
-    /** The access token's agency claim (blank is none). */
-    static String agencyOf(SecurityIdentity identity) {
+    /** The access token's agency claim (blank is none); the token was verified before any caller reads it. */
+    public static String agencyOf(SecurityIdentity identity) {
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
         return token == null ? null : agencyOf(token.getToken());
     }

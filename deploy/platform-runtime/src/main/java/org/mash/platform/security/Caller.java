@@ -3,13 +3,12 @@ package org.mash.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.mash.platform.problem.ProblemException;
 
 /**
  * Who is calling: user name, roles and the agency claim that Keycloak puts in the access token. On a page (the
- * code flow) the principal is the ID token, so the agency is read from the access token itself in both cases: a page
- * can never act for an agency the API would not.
+ * code flow) the principal is the ID token, so the agency is read from the access token itself in both cases, the
+ * one way {@link AgencyCheck} reads it: a page can never act for an agency the API would not.
  */
 @RequestScoped
 public class Caller {
@@ -17,11 +16,9 @@ public class Caller {
     public static final String AGENCY_CLAIM = "agency";
 
     private final SecurityIdentity identity;
-    private final JsonWebToken accessToken;
 
-    public Caller(SecurityIdentity identity, JsonWebToken accessToken) {
+    public Caller(SecurityIdentity identity) {
         this.identity = identity;
-        this.accessToken = accessToken;
     }
 
     public String username() {
@@ -47,8 +44,6 @@ public class Caller {
 
     /** The access token's agency claim, or null when there is none (or nobody signed in). */
     public String agencyClaim() {
-        Object claim = identity.isAnonymous() || accessToken == null ? null : accessToken.getClaim(AGENCY_CLAIM);
-        String agency = claim == null ? null : claim.toString().replace("\"", "").trim();
-        return agency == null || agency.isEmpty() ? null : agency;
+        return identity.isAnonymous() ? null : AgencyCheck.agencyOf(identity);
     }
 }
