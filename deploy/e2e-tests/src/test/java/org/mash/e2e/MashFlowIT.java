@@ -213,8 +213,9 @@ class MashFlowIT {
             given().auth().oauth2(operator).get(url + "/q/health").then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Reactive PostgreSQL")))
                     .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Messaging")));
-            given().get(url + "/q/health/ready").then().statusCode(200)
-                    .body("checks.find { it.name == 'identity provider signing keys' }.data.keys", equalTo("can be fetched"));
+            // the services start alongside Keycloak: their keys are read again every few seconds until they come
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get(url + "/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'identity provider signing keys' }.data.keys", equalTo("can be fetched")));
             // the API's description for a signed-in caller; Swagger UI only in dev mode
             given().get(url + "/q/openapi?format=json").then().statusCode(401);
             given().auth().oauth2(referrer).get(url + "/q/openapi?format=json").then().statusCode(200)

@@ -21,24 +21,28 @@ import org.eclipse.microprofile.health.Readiness;
  * verified on the keys the service already holds, so Keycloak being down stops new sign-ins, not the work of those
  * signed in, and the service must stay in rotation. The detail says since when the keys cannot be fetched, so an
  * operator sees it before a key rotation makes it matter. The keys' address is read every
- * {@code mash.security.keys-check-interval} off the request path; a service verifying with a configured public key
- * (the tests) says so.
+ * {@code mash.security.keys-check-interval} off the request path, and every few seconds while it cannot be read (a
+ * service that starts alongside Keycloak says "can be fetched" as soon as Keycloak is up, not an interval later); a
+ * service verifying with a configured public key (the tests) says so.
  */
 @Readiness
 @ApplicationScoped
 public class SigningKeysCheck implements HealthCheck {
 
-    record State(boolean reachable, Instant since, String error) {
+    record State(boolean reachable, Instant since, Instant checked, String error) {
     }
 
     private final Optional<String> identityProvider;
+    private final Duration interval;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile State state;
 
     public SigningKeysCheck(@ConfigProperty(name = "mash.security.identity-provider") Optional<String> identityProvider,
+                            @ConfigProperty(name = "mash.security.keys-check-interval", defaultValue = "30s") Duration interval,
                             Clock clock) {
         this.identityProvider = identityProvider.map(String::strip).filter(s -> !s.isEmpty());
+        this.interval = interval;
         this.clock = clock;
     }
 
@@ -47,8 +51,19 @@ public class SigningKeysCheck implements HealthCheck {
         return identityProvider.map(url -> URI.create(url.replaceAll("/+$", "") + "/protocol/openid-connect/certs"));
     }
 
-    @Scheduled(every = "${mash.security.keys-check-interval:30s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (due()) {
+            probe();
+        }
+    }
+
+    /** Whether the keys are to be read now: never read, unreadable at the last reading, or read an interval ago. */
+    boolean due() {
+        State now = state;
+        return now == null || !now.reachable() || !clock.instant().isBefore(now.checked().plus(interval));
+    }
+
     void probe() {
         keysUrl().ifPresent(url -> record(fetch(url)));
     }
@@ -71,8 +86,9 @@ public class SigningKeysCheck implements HealthCheck {
     void record(String error) {
         State before = state;
         boolean reachable = error == null;
-        Instant since = before != null && before.reachable() == reachable ? before.since() : clock.instant();
-        state = new State(reachable, since, error);
+        Instant checked = clock.instant();
+        Instant since = before != null && before.reachable() == reachable ? before.since() : checked;
+        state = new State(reachable, since, checked, error);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mash.platform.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,7 @@ class SigningKeysCheckTests {
         keycloak.start();
         int port = keycloak.getAddress().getPort();
         SigningKeysCheck check = new SigningKeysCheck(Optional.of("http://127.0.0.1:" + port + "/realms/mash/"),
-                Clock.systemUTC());
+                Duration.ofSeconds(30), Clock.systemUTC());
         assertEquals("not checked yet", data(check.call(), "keys"));
 
         check.probe();
@@ -49,8 +54,39 @@ class SigningKeysCheckTests {
     }
 
     @Test
+    void keysThatCannotBeFetchedAreTriedAgainAtOnceAndFetchedOnesOnlyAfterTheInterval() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T09:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        SigningKeysCheck check = new SigningKeysCheck(Optional.of("http://127.0.0.1:9/realms/mash"), Duration.ofSeconds(30), clock);
+        assertTrue(check.due(), "never read");
+        check.record("ConnectException"); // Keycloak still starting
+        now.set(now.get().plusSeconds(5));
+        assertTrue(check.due(), "unreadable keys are tried again on the next tick, not an interval later");
+        check.record(null);
+        now.set(now.get().plusSeconds(29));
+        assertFalse(check.due(), "readable keys wait for the interval");
+        now.set(now.get().plusSeconds(1));
+        assertTrue(check.due());
+    }
+
+    @Test
     void aServiceVerifyingWithAConfiguredKeyHasNothingToFetch() {
-        SigningKeysCheck check = new SigningKeysCheck(Optional.of(" "), Clock.systemUTC());
+        SigningKeysCheck check = new SigningKeysCheck(Optional.of(" "), Duration.ofSeconds(30), Clock.systemUTC());
         check.probe();
         assertTrue(data(check.call(), "keys").startsWith("configured locally"));
     }
