@@ -192,6 +192,21 @@ public final class ContactsLoad {
         return sortedMicros[Math.max(0, index)] / 1000.0;
     }
 
+    /**
+     * Sign-in to the local stack's Kafka as its super user (the benchmarks play services and read everything): the
+     * password the run command made in its state directory ({@code --state}, default {@code .mash-local}).
+     */
+    static java.util.Properties kafkaAdmin(Map<String, String> opts, String bootstrap) throws java.io.IOException {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(org.mash.kafka.KafkaAccess.clientProperties(org.mash.kafka.KafkaAccess.ADMIN, kafkaAdminPassword(opts)));
+        props.put("bootstrap.servers", bootstrap);
+        return props;
+    }
+
+    static String kafkaAdminPassword(Map<String, String> opts) throws java.io.IOException {
+        return Files.readString(Path.of(opts.getOrDefault("state", ".mash-local")).resolve("kafka-admin.password")).trim();
+    }
+
     static Map<String, String> options(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {

@@ -40,7 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * metric event. The publisher coalesces, so the delay includes up to one publish interval.
  *
  * <pre>java -cp "deploy/benchmarks/target/classes:$(cat deploy/benchmarks/target/classpath)" org.mash.benchmarks.MetricsLatency
- *     [--rate 20] [--seconds 60] [--kafka 127.0.0.1:9092] [--metrics http://localhost:8084]</pre>
+ *     [--rate 20] [--seconds 60] [--kafka 127.0.0.1:9092] [--state .mash-local] [--metrics http://localhost:8084]</pre>
  */
 public final class MetricsLatency {
 
@@ -58,12 +58,10 @@ public final class MetricsLatency {
         long baseline = contactsNow(http, metrics, ContactsLoad.token(http, keycloak, "analyst"));
         System.out.printf("contacts this financial year before the run: %d; %d s at %.0f events/s%n", baseline, seconds, rate);
 
-        Properties cp = new Properties();
-        cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        Properties cp = ContactsLoad.kafkaAdmin(opts, kafka);
         cp.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         cp.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        Properties pp = new Properties();
-        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        Properties pp = ContactsLoad.kafkaAdmin(opts, kafka);
         pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         pp.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </ol>
  *
  * <pre>java -cp "deploy/benchmarks/target/classes:$(cat deploy/benchmarks/target/classpath)" org.mash.benchmarks.MetricsRebuild
- *     [--load 1000000] [--rebuild true] [--kafka 127.0.0.1:9092] [--postgres jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres]</pre>
+ *     [--load 1000000] [--rebuild true] [--kafka 127.0.0.1:9092] [--state .mash-local (for the Kafka super user's password)] [--postgres jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres]</pre>
  */
 public final class MetricsRebuild {
 
@@ -52,16 +52,16 @@ public final class MetricsRebuild {
         String postgres = opts.getOrDefault("postgres", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         long load = Long.parseLong(opts.getOrDefault("load", "0"));
         if (load > 0) {
-            load(kafka, load);
+            load(ContactsLoad.kafkaAdmin(opts, kafka), load);
         }
         if (Boolean.parseBoolean(opts.getOrDefault("rebuild", "false"))) {
-            rebuild(kafka, postgres, opts.getOrDefault("heap", "384m"));
+            rebuild(kafka, ContactsLoad.kafkaAdminPassword(opts), postgres, opts.getOrDefault("heap", "384m"));
         }
     }
 
-    static void load(String kafka, long events) throws Exception {
+    static void load(Properties kafka, long events) throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        props.putAll(kafka);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -141,12 +141,15 @@ public final class MetricsRebuild {
         producer.send(record);
     }
 
-    static void rebuild(String kafka, String postgres, String heap) throws Exception {
+    static void rebuild(String kafka, String adminPassword, String postgres, String heap) throws Exception {
         String db = "mash_metrics_rebuild_" + Long.toHexString(System.nanoTime() & 0xffffff);
+        // the service signs in as its own role owning only this database, as outside the tests it must
+        String dbPassword = java.util.UUID.randomUUID().toString();
         try (Connection admin = DriverManager.getConnection(postgres); Statement st = admin.createStatement()) {
-            st.execute("create database " + db);
+            st.execute("create role " + db + " login password '" + dbPassword + "'");
+            st.execute("create database " + db + " owner " + db);
         }
-        String group = "metrics-rebuild-" + db;
+        String group = "metrics-service-rebuild-" + db;
         Path app = Path.of("metrics-service/target/quarkus-app/quarkus-run.jar");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
@@ -154,6 +157,8 @@ public final class MetricsRebuild {
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + db,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + db,
                 "-Dkafka.bootstrap.servers=" + kafka,
+                // the benchmark's topics are not the service's: it reads them as the broker's super user
+                "-Dmash.kafka.username=" + org.mash.kafka.KafkaAccess.ADMIN,
                 "-Dmp.messaging.incoming.triage-events.group.id=" + group,
                 "-Dmp.messaging.incoming.triage-events.topic=" + TRIAGE_TOPIC,
                 "-Dmp.messaging.incoming.strategy-events.topic=" + STRATEGY_TOPIC,
@@ -162,6 +167,12 @@ public final class MetricsRebuild {
                 "-Dmp.messaging.outgoing.mash-events-out.topic=mash.metrics.rebuild.benchmark",
                 "-jar", app.toString());
         Path log = Path.of("deploy/benchmarks/target/rebuild-" + db + ".log");
+        pb.environment().put("MASH_KAFKA_PASSWORD", adminPassword);
+        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", db);
+        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
+        // the pages are not used here, but a service outside dev and test has no default for their secrets
+        pb.environment().putIfAbsent("MASH_WEB_CLIENT_SECRET", "mash-web-secret");
+        pb.environment().putIfAbsent("MASH_WEB_SESSION_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         long t0 = System.nanoTime();
         Process process = pb.start();
@@ -205,6 +216,7 @@ public final class MetricsRebuild {
             }
             try (Connection admin = DriverManager.getConnection(postgres); Statement st = admin.createStatement()) {
                 st.execute("drop database if exists " + db + " with (force)");
+                st.execute("drop role if exists " + db);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mash.kafka.KafkaAccess;
 import org.mash.kafka.KafkaBroker;
 
 /**
@@ -149,8 +150,7 @@ public final class LocalStack implements AutoCloseable {
             }
 
             log("starting Kafka on port " + options.kafkaPort());
-            kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(),
-                    options.kafkaControllerPort(), options.logDir().resolve("kafka.log"));
+            kafka = startBroker();
 
             log("starting Keycloak " + KEYCLOAK_VERSION + " on port " + options.keycloakPort() + " (about 30 s)");
             keycloak = Keycloak.start(options);
@@ -266,8 +266,34 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void startKafka() {
         if (kafka == null) {
             log("starting Kafka on port " + options.kafkaPort());
-            kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(),
-                    options.kafkaControllerPort(), options.logDir().resolve("kafka.log"));
+            kafka = startBroker();
+        }
+    }
+
+    /** The broker, with this installation's passwords for its super user and each service (kept with the data). */
+    private KafkaBroker startBroker() {
+        try {
+            Map<String, String> principals = new java.util.HashMap<>();
+            for (String principal : KafkaAccess.principals()) {
+                principals.put(principal, ServiceLauncher.secret(options, "kafka-" + principal + ".password"));
+            }
+            return KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(),
+                    options.logDir().resolve("kafka.log"),
+                    new KafkaBroker.Credentials(ServiceLauncher.secret(options, "kafka-admin.password"), principals));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bootstrap servers and the sign-in of a Kafka principal ({@code admin}, or a service's name) of this installation. */
+    public Map<String, String> kafkaClientProperties(String principal) {
+        try {
+            Map<String, String> props = new java.util.HashMap<>(KafkaAccess.clientProperties(principal,
+                    ServiceLauncher.secret(options, "kafka-" + principal + ".password")));
+            props.put("bootstrap.servers", "127.0.0.1:" + options.kafkaPort());
+            return props;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

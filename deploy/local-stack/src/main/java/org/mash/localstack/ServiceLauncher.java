@@ -31,6 +31,8 @@ final class ServiceLauncher {
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(options.port(service.name(), instance)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + options.kafkaPort());
+        // each service signs in to Kafka as itself, allowed only its own topics and groups (KafkaAccess)
+        env.put("MASH_KAFKA_PASSWORD", secret(options, "kafka-" + service.name() + ".password"));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql:" + db);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql:" + db);
         // each service as its own role, owning only its database (Databases.ensureOwner)

@@ -159,7 +159,7 @@ final class Reconciliation {
 
     private long dlqRecords() {
         java.util.Properties props = new java.util.Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + options.kafkaPort());
+        props.putAll(stack.kafkaClientProperties(org.mash.kafka.KafkaAccess.ADMIN));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "chaos-reconcile-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -9,16 +9,27 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.mash.kafka.KafkaAccess;
 import org.mash.kafka.KafkaBroker;
 
 /**
  * A real Kafka broker (KRaft, child JVM) for a service's integration tests, on free ports and a fresh
- * log directory, shared by the test classes of one run and stopped with it. Tests reach it through
- * {@link #bootstrapServers()}; {@link #stopBroker()} and {@link #restartBroker()} simulate an outage.
+ * log directory, shared by the test classes of one run and stopped with it. It requires sign-in and applies
+ * {@link KafkaAccess}'s ACLs as the local stack's broker does: the service under test signs in as itself with
+ * {@link #PRINCIPAL_PASSWORD} (its {@code %test} configuration), so a topic it is not granted fails its tests.
+ * Tests reach it through {@link #bootstrapServers()} and {@link #adminClientProperties()} (the super user, to play
+ * another service); {@link #stopBroker()} and {@link #restartBroker()} simulate an outage.
  */
 public class KafkaTestBroker implements QuarkusTestResourceLifecycleManager {
 
+    /** Every service principal's password on a test broker (the services' {@code %test.mash.kafka.password}). */
+    public static final String PRINCIPAL_PASSWORD = "test-only-kafka-password";
+
+    /** Topics under this prefix every service may use on a test broker: tests of the relay's mechanics, not of access. */
+    public static final String SCRATCH_TOPICS = "mash.test.";
+
     private static KafkaBroker broker;
+    private static KafkaBroker.Credentials credentials;
     private static Path dataDir;
     private static int port;
     private static int controllerPort;
@@ -29,7 +40,11 @@ public class KafkaTestBroker implements QuarkusTestResourceLifecycleManager {
             dataDir = Files.createTempDirectory("mash-kafka-test");
             port = freePort();
             controllerPort = freePort();
-            broker = KafkaBroker.start(dataDir, port, controllerPort, dataDir.resolve("kafka.log"));
+            Map<String, String> principals = new java.util.HashMap<>();
+            KafkaAccess.principals().forEach(p -> principals.put(p, PRINCIPAL_PASSWORD));
+            credentials = new KafkaBroker.Credentials(java.util.UUID.randomUUID().toString(), principals,
+                    java.util.Optional.of(SCRATCH_TOPICS));
+            broker = KafkaBroker.start(dataDir, port, controllerPort, dataDir.resolve("kafka.log"), credentials);
             return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,6 +64,20 @@ public class KafkaTestBroker implements QuarkusTestResourceLifecycleManager {
         return "127.0.0.1:" + port;
     }
 
+    /** Bootstrap servers and the super user's sign-in, for a client that plays another service or reads anything. */
+    public static Map<String, String> adminClientProperties() {
+        Map<String, String> props = new java.util.HashMap<>(KafkaAccess.clientProperties(KafkaAccess.ADMIN, credentials.adminPassword()));
+        props.put("bootstrap.servers", bootstrapServers());
+        return props;
+    }
+
+    /** Bootstrap servers and a service principal's sign-in: what that service itself may do. */
+    public static Map<String, String> clientPropertiesOf(String principal) {
+        Map<String, String> props = new java.util.HashMap<>(KafkaAccess.clientProperties(principal, PRINCIPAL_PASSWORD));
+        props.put("bootstrap.servers", bootstrapServers());
+        return props;
+    }
+
     /** Stops the broker, keeping its data: the service under test sees Kafka down. */
     public static synchronized void stopBroker() {
         broker.close();
@@ -56,7 +85,7 @@ public class KafkaTestBroker implements QuarkusTestResourceLifecycleManager {
 
     /** Starts the broker again on the same ports and data. */
     public static synchronized void restartBroker() {
-        broker = KafkaBroker.start(dataDir, port, controllerPort, dataDir.resolve("kafka.log"));
+        broker = KafkaBroker.start(dataDir, port, controllerPort, dataDir.resolve("kafka.log"), credentials);
     }
 
     static int freePort() throws IOException {
