@@ -202,6 +202,32 @@ class MashFlowIT {
     }
 
     @Test
+    void kafkaRefusesTheMetricsServiceTheContactRecordsAndAnyoneWithoutItsPassword() {
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(MashSystem.kafkaAs(METRICS));
+        props.put("group.id", METRICS + "-e2e-access");
+        props.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        props.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props)) {
+            consumer.subscribe(List.of("mash.contacts.v1"));
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.apache.kafka.common.errors.TopicAuthorizationException.class, () -> {
+                        for (int i = 0; i < 60; i++) {
+                            consumer.poll(Duration.ofMillis(500));
+                        }
+                    }, "metrics' own sign-in may not read the full contact records");
+            assertTrue(refused.unauthorizedTopics().contains("mash.contacts.v1"));
+        }
+        // the same sign-in with a made-up password does not get in at all
+        props.put("sasl.jaas.config", props.getProperty("sasl.jaas.config").replaceAll("password=\"[^\"]*\"", "password=\"guess\""));
+        props.put("default.api.timeout.ms", "10000");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props)) {
+            org.junit.jupiter.api.Assertions.assertThrows(org.apache.kafka.common.errors.AuthenticationException.class,
+                    () -> consumer.partitionsFor("mash.metrics.v1"));
+        }
+    }
+
+    @Test
     void everyServiceIsHealthyDocumentedAndMeasured() {
         String operator = MashSystem.token("operator");
         String referrer = MashSystem.token("referrer.police");
@@ -233,7 +259,7 @@ class MashFlowIT {
     void aRecordTriageCannotTakeIsADeadLetterTheOperatorSeesAndSettles() throws Exception {
         String key = java.util.UUID.randomUUID().toString();
         java.util.Properties props = new java.util.Properties();
-        props.put("bootstrap.servers", MashSystem.kafka());
+        props.putAll(MashSystem.kafkaAs("admin")); // plays a producer gone wrong
         props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
         props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props)) {

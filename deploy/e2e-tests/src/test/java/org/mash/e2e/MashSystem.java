@@ -41,8 +41,9 @@ final class MashSystem {
         }
     }
 
-    static String kafka() {
-        return stack.kafkaBootstrapServers();
+    /** Bootstrap servers and the sign-in of a Kafka principal of this run: {@code admin} or a service's name. */
+    static Map<String, String> kafkaAs(String principal) {
+        return stack.kafkaClientProperties(principal);
     }
 
     /** The database of a service in this run (also the name of the role the service connects as). */

@@ -32,6 +32,15 @@ import java.util.Set;
  * (from 1 to 4) or {@code withheld}; a percent or rate with a hidden numerator or denominator has no value and is
  * {@code withheld}, keeping only the number that is not hidden; hours over a hidden number of observations are
  * {@code withheld} (they describe individual children).
+ *
+ * <p><b>Across periods</b> the rules above cannot hold on their own: the same breakdown for two overlapping periods
+ * (a month and the month less its first day; the year to date today and yesterday) differenced would give back a
+ * count of 1 to 4 for the days between. So every number a breakdown by a personal characteristic shows is
+ * <em>rounded to the nearest 5</em> ({@link #rounded}: 0 stays 0, 8 to 12 show as 10), and its percentages are
+ * worked out from the rounded numbers. A published count then only says the true one lies within 2 of it, so the
+ * difference of any two is only known within 4 either way: it can never be pinned to a count from 1 to 4 (nor to
+ * 0), whatever periods are asked for ({@code DisclosureDifferencingTests}). The headline figures, and breakdowns by
+ * source, concern, RAG or agency, are not about a child's characteristics and stay exact.
  */
 public final class DisclosureControl {
 
@@ -145,9 +154,38 @@ public final class DisclosureControl {
         }
         return figures.stream().map(f -> {
             Set<String> h = hidden.get(f.group());
-            return show(f, f.numerator() != null && h.contains(numeratorBase(f.id())),
-                    f.denominator() != null && !Figure.PER_10000.equals(f.unit()) && h.contains(denominatorBase(f.id())));
+            return rounded(show(f, f.numerator() != null && h.contains(numeratorBase(f.id())),
+                    f.denominator() != null && !Figure.PER_10000.equals(f.unit()) && h.contains(denominatorBase(f.id()))));
         }).toList();
+    }
+
+    /** A count as a breakdown by a personal characteristic shows it: to the nearest 5 (0 stays 0; 1 to 4 are never shown). */
+    public static Long roundToFive(Long n) {
+        if (n == null || n == 0) {
+            return n;
+        }
+        return Math.max(5, Math.round(n / 5.0) * 5);
+    }
+
+    /**
+     * The figure with every number it shows rounded to the nearest 5 and its value worked out from them: a count is
+     * its rounded count, a percent 100 × rounded numerator / rounded denominator; hours (a median, a percentile, an
+     * age) are kept, over a rounded number of observations. A breakdown has no rate per 10,000 (no population per group).
+     */
+    static Figure rounded(Figure f) {
+        Long numerator = roundToFive(f.numerator());
+        Long denominator = Figure.PER_10000.equals(f.unit()) ? f.denominator() : roundToFive(f.denominator());
+        Double value = f.value();
+        if (f.display() == null) {
+            value = switch (f.unit()) {
+                case Figure.COUNT -> numerator == null ? null : numerator.doubleValue();
+                case Figure.PERCENT -> numerator == null || denominator == null ? null
+                        : MetricDefinitions.percent(numerator, denominator);
+                case Figure.HOURS -> f.value();
+                default -> throw new IllegalArgumentException("no rounding rule for unit " + f.unit() + " in a breakdown");
+            };
+        }
+        return new Figure(f.id(), value, numerator, denominator, f.unit(), f.definition(), f.breakdown(), f.group(), f.display());
     }
 
     /** The smallest of {@code candidates}, a non-zero one if there is one. */

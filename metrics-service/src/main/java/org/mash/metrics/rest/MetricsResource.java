@@ -74,7 +74,8 @@ public class MetricsResource {
                     + "decisions by authorisation date, section 47 enquiries by start date, on the London calendar. "
                     + "With breakdown, the figures follow for each group (source, concern, rag, agency, ethnicity, sex, "
                     + "ageBand); by ethnicity, sex or age band counts of 1 to 4 show as <5 and the percentages that would "
-                    + "reveal them are withheld. format=csv gives the same as CSV (also at /api/v1/metrics.csv).")
+                    + "reveal them are withheld, and every other number is rounded to the nearest 5 (so no two periods "
+                    + "differenced give a small count back). format=csv gives the same as CSV (also at /api/v1/metrics.csv).")
     @APIResponse(responseCode = "200", description = "The figures, each with numerator, denominator, unit and definition",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FiguresView.class)),
                     @Content(mediaType = Csv.MEDIA_TYPE)})

@@ -66,12 +66,12 @@ class DisclosureControlTests {
         assertEquals("<5", shown.get(0).display());
         assertEquals("withheld", shown.get(1).display(), "B, the smallest other non-zero group");
         assertNull(shown.get(1).numerator());
-        assertEquals(9L, shown.get(2).numerator());
+        assertEquals(10L, shown.get(2).numerator(), "9, shown to the nearest 5");
         assertEquals(0L, shown.get(3).numerator());
         // two suppressed already: neither can be worked out from the total
         java.util.List<Figure> two = DisclosureControl.control(java.util.List.of(
                 countIn("A", 3), countIn("B", 2), countIn("C", 9)));
-        assertEquals(9L, two.get(2).numerator());
+        assertEquals(10L, two.get(2).numerator());
         // the only other group is empty: it is withheld, so the total is not all the small group's
         java.util.List<Figure> alone = DisclosureControl.control(java.util.List.of(countIn("A", 3), countIn("B", 0)));
         assertEquals("withheld", alone.get(1).display());
@@ -96,9 +96,10 @@ class DisclosureControlTests {
         assertNull(repeatM.numerator());
         assertNull(repeatM.denominator());
         assertNull(repeatM.value());
-        assertEquals(9L, shown.get(4).numerator());
-        assertEquals(9L, shown.get(5).denominator());
+        assertEquals(10L, shown.get(4).numerator(), "9, to the nearest 5");
+        assertEquals(10L, shown.get(5).denominator());
         assertEquals(5L, shown.get(5).numerator());
+        assertEquals(50.0, shown.get(5).value(), "worked out from the rounded numbers (5 of 10), not from 5 of 9");
     }
 
     @Test
@@ -112,7 +113,8 @@ class DisclosureControlTests {
         assertEquals(10L, shown.get(0).denominator(), "a denominator that reveals nothing stays");
         assertNull(shown.get(1).numerator());
         assertNull(shown.get(1).value());
-        assertEquals(70.0, shown.get(2).value());
+        assertEquals(5L, shown.get(2).numerator(), "7, to the nearest 5");
+        assertEquals(50.0, shown.get(2).value(), "5 of 10, not 7 of 10: the percentage tells no more than its numbers");
     }
 
     @Test
@@ -125,14 +127,29 @@ class DisclosureControlTests {
                 ratioIn("outcomes.CSC_ASSESSMENT", "F", 3, 12)));
         assertNull(shown.get(1).numerator());
         assertNull(shown.get(3).numerator());
-        assertEquals(7L, shown.get(2).numerator(), "two hidden: neither can be worked out");
+        assertEquals(5L, shown.get(2).numerator(), "two hidden: neither can be worked out (7, to the nearest 5)");
         java.util.List<Figure> one = DisclosureControl.control(java.util.List.of(
                 new Figure("outcomes", 15.0, 15, null, Figure.COUNT, "d").inGroup("sex", "F"),
                 ratioIn("outcomes.NFA", "F", 2, 15), ratioIn("outcomes.EARLY_HELP", "F", 7, 15),
                 ratioIn("outcomes.CSC_ASSESSMENT", "F", 6, 15)));
         assertNull(one.get(1).numerator());
         assertNull(one.get(3).numerator(), "the smallest other outcome, else 15 - 7 - 6 = 2");
-        assertEquals(7L, one.get(2).numerator());
+        assertEquals(5L, one.get(2).numerator());
+    }
+
+    @Test
+    void everyNumberABreakdownShowsIsRoundedToTheNearestFive() {
+        assertEquals(0L, DisclosureControl.roundToFive(0L), "none is none");
+        assertEquals(5L, DisclosureControl.roundToFive(5L));
+        assertEquals(5L, DisclosureControl.roundToFive(7L));
+        assertEquals(10L, DisclosureControl.roundToFive(8L));
+        assertEquals(10L, DisclosureControl.roundToFive(12L));
+        assertEquals(15L, DisclosureControl.roundToFive(13L));
+        assertEquals(5L, DisclosureControl.roundToFive(3L), "never rounded down to nothing (1 to 4 are withheld anyway)");
+        assertNull(DisclosureControl.roundToFive(null));
+        Figure hours = DisclosureControl.rounded(new Figure("decision-hours-median", 6.5, 9, null, Figure.HOURS, "d").inGroup("sex", "M"));
+        assertEquals(6.5, hours.value(), "a median is not a count: it stays");
+        assertEquals(10L, hours.numerator(), "over a rounded number of observations");
     }
 
     static Figure ratioIn(String id, String group, long n, long d) {

@@ -198,4 +198,116 @@ class DisclosureDifferencingTests {
         assertTrue(recovered.contains("F received = 3"), recovered.toString());
         assertNull(contactsF.numerator());
     }
+
+    /** March 2024: 3 boys a day, and girls on a few days only (1 to 3 on a day), all decided the day they came. */
+    static Facts scatteredGirls() {
+        FactsFixture f = new FactsFixture();
+        int n = 0;
+        for (int day = 1; day <= 31; day++) {
+            int girls = day % 5 == 0 ? 1 : day % 7 == 0 ? 2 : day % 11 == 0 ? 3 : 0;
+            for (int i = 0; i < 3 + girls; i++, n++) {
+                String at = String.format("2024-03-%02dT09:00", day);
+                Facts.Contact c = decided(child(n), at, at.replace("T09", "T12"), OUTCOMES.get(n % OUTCOMES.size()));
+                f.add(withSex(c, i < girls ? "F" : "M"));
+            }
+        }
+        return f.facts();
+    }
+
+    /**
+     * What a figure tells of one of its true numbers: exactly 0; 1 to 4 ({@code <5}); within 2 of a rounded one; or
+     * nothing (withheld); null when the figure has no such number.
+     */
+    static long[] interval(Figure f, boolean numerator) {
+        Long shown = numerator ? f.numerator() : f.denominator();
+        if (shown == null) {
+            if (numerator && "<5".equals(f.display())) {
+                return new long[] {1, 4};
+            }
+            boolean hasIt = numerator || Figure.PERCENT.equals(f.unit());
+            return f.display() != null && hasIt ? new long[] {0, Long.MAX_VALUE / 4} : null;
+        }
+        if (shown == 0) {
+            return new long[] {0, 0};
+        }
+        return new long[] {Math.max(5, shown - 2), shown + 2};
+    }
+
+    @Test
+    void noCountFrom1To4ComesBackByDifferencingAnyTwoPeriods() {
+        Facts facts = scatteredGirls();
+        LocalDate first = LocalDate.of(2024, 3, 1);
+        // every period of whole days in March, and what each shows of every number of the breakdown by sex
+        Map<String, Map<String, long[]>> known = new HashMap<>();
+        Map<String, Long> trueGirls = new HashMap<>();
+        for (int a = 0; a < 31; a++) {
+            for (int b = a; b < 31; b++) {
+                Period period = Period.custom(first.plusDays(a), first.plusDays(b));
+                Map<String, long[]> numbers = new HashMap<>();
+                for (Figure f : MetricDefinitions.breakdown(Breakdown.SEX, period, LATER, facts, WORKING_DAYS)) {
+                    if (f.display() == null && f.numerator() != null) {
+                        assertEquals(0, f.numerator() % 5, "every number shown is rounded: " + f);
+                        assertTrue(f.denominator() == null || f.denominator() % 5 == 0, "every number shown is rounded: " + f);
+                        if (Figure.PERCENT.equals(f.unit()) && f.denominator() != null) {
+                            assertEquals(MetricDefinitions.percent(f.numerator(), f.denominator()), f.value(),
+                                    "a percentage tells no more than its rounded numbers: " + f);
+                        }
+                        if (Figure.COUNT.equals(f.unit())) {
+                            assertEquals(f.numerator().doubleValue(), f.value(), "a count is its rounded number: " + f);
+                        }
+                    }
+                    for (boolean numerator : new boolean[] {true, false}) {
+                        long[] range = interval(f, numerator);
+                        if (range != null) {
+                            numbers.put(f.group() + " " + f.id() + (numerator ? ".n" : ".d"), range);
+                        }
+                    }
+                }
+                known.put(a + ".." + b, numbers);
+                trueGirls.put(a + ".." + b, facts.contacts().stream().filter(c -> "F".equals(c.sex()) && inRange(c, period)).count());
+            }
+        }
+        int pairs = 0;
+        int exposedBeforeRounding = 0;
+        for (int a = 0; a < 31; a++) {
+            for (int b = a; b < 31; b++) {
+                for (int c = a; c <= b; c++) {
+                    for (int d = c; d <= b; d++) {
+                        if (c == a && d == b) {
+                            continue;
+                        }
+                        // the outer period less the inner: the days between
+                        Map<String, long[]> outer = known.get(a + ".." + b);
+                        Map<String, long[]> inner = known.get(c + ".." + d);
+                        for (Map.Entry<String, long[]> number : outer.entrySet()) {
+                            long[] in = inner.getOrDefault(number.getKey(), new long[] {0, 0});
+                            long low = Math.max(0, number.getValue()[0] - in[1]);
+                            long high = number.getValue()[1] - in[0];
+                            assertTrue(!(low == high && low >= 1 && low <= 4), "periods " + a + ".." + b + " less " + c + ".." + d
+                                    + " pin " + number.getKey() + " to " + low);
+                        }
+                        long girlsOuter = trueGirls.get(a + ".." + b);
+                        long girlsInner = trueGirls.get(c + ".." + d);
+                        long[] shownOuter = outer.get("F contacts.n");
+                        long[] shownInner = inner.getOrDefault("F contacts.n", new long[] {0, 0});
+                        if (shownOuter != null) {
+                            assertTrue(shownOuter[0] - shownInner[1] <= girlsOuter - girlsInner
+                                    && girlsOuter - girlsInner <= shownOuter[1] - shownInner[0], "the attacker reasons rightly");
+                        }
+                        if (girlsOuter >= 5 && girlsInner >= 5 && girlsOuter - girlsInner <= 4 && girlsOuter > girlsInner) {
+                            exposedBeforeRounding++; // both shown exactly before the rule: their difference was a count of 1 to 4
+                        }
+                        pairs++;
+                    }
+                }
+            }
+        }
+        assertEquals(45_880, pairs, "every nested pair of periods in the month");
+        assertTrue(exposedBeforeRounding > 1000, "the attack had something to find: " + exposedBeforeRounding);
+    }
+
+    static boolean inRange(Facts.Contact c, Period period) {
+        LocalDate day = c.receivedAt().atZone(Period.ZONE).toLocalDate();
+        return !day.isBefore(period.from()) && !day.isAfter(period.to());
+    }
 }

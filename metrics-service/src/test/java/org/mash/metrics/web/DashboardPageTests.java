@@ -46,7 +46,7 @@ class DashboardPageTests {
         DemoUsers.manager().get("/ui/dashboard?period=2026-11&breakdown=rag").then().statusCode(200)
                 .body(allOf(containsString("By Rag"), containsString("not update live")));
         DemoUsers.analyst().get("/ui/dashboard?breakdown=ethnicity").then().statusCode(200)
-                .body(containsString("Counts of 1 to 4 show as &lt;5"));
+                .body(containsString("counts of 1 to 4 show as &lt;5")).body(containsString("rounded to the nearest 5"));
         DemoUsers.referrer().get("/ui/dashboard").then().statusCode(403);
         DemoUsers.practitioner().get("/ui/dashboard").then().statusCode(403);
         DemoUsers.analyst().get("/ui/dashboard?period=2026-13").then().statusCode(400).contentType(containsString("text/html"));
