@@ -202,6 +202,35 @@ class MashFlowIT {
     }
 
     @Test
+    void withKeycloakDownATokenAlreadyIssuedStillWorksAndReadinessSaysTheKeysCannotBeFetched() {
+        String analyst = MashSystem.token("analyst");
+        String referrer = MashSystem.token("referrer.police");
+        LocalStack stack = MashSystem.start();
+        stack.stopKeycloak();
+        try {
+            // keys that could be fetched are read again every interval (30 s): the outage shows within it
+            for (LocalStack.Service service : LocalStack.SERVICES) {
+                String ready = MashSystem.url(service.name()) + "/q/health/ready";
+                await().atMost(Duration.ofSeconds(50)).untilAsserted(() -> given().get(ready).then()
+                        .statusCode(200).body("status", equalTo("UP"))
+                        .body("checks.find { it.name == 'identity provider signing keys' }.data.keys",
+                                org.hamcrest.Matchers.startsWith("cannot be fetched")));
+            }
+            // the keys the services hold verify the tokens already issued: the work of those signed in goes on
+            given().auth().oauth2(analyst).get(MashSystem.url(METRICS) + "/api/v1/metrics").then().statusCode(200);
+            given().auth().oauth2(referrer).get(MashSystem.url(CONTACTS) + "/api/v1/contacts").then().statusCode(200);
+        } finally {
+            stack.startKeycloak();
+        }
+        for (LocalStack.Service service : LocalStack.SERVICES) {
+            String ready = MashSystem.url(service.name()) + "/q/health/ready";
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get(ready).then().statusCode(200)
+                    .body("checks.find { it.name == 'identity provider signing keys' }.data.keys", equalTo("can be fetched")));
+        }
+        given().auth().oauth2(MashSystem.token("analyst")).get(MashSystem.url(METRICS) + "/api/v1/metrics").then().statusCode(200);
+    }
+
+    @Test
     void kafkaRefusesTheMetricsServiceTheContactRecordsAndAnyoneWithoutItsPassword() {
         java.util.Properties props = new java.util.Properties();
         props.putAll(MashSystem.kafkaAs(METRICS));

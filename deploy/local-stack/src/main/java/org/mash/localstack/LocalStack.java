@@ -270,6 +270,29 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Stops Keycloak (an identity-provider outage); {@link #startKeycloak} brings it back on the same store. */
+    public synchronized void stopKeycloak() {
+        if (keycloak != null) {
+            log("stopping Keycloak");
+            Processes.stop(keycloak);
+            keycloak = null;
+        }
+    }
+
+    /** Starts Keycloak again on its store (realm, users, signing keys) and returns once it serves the realm. */
+    public synchronized void startKeycloak() {
+        if (keycloak == null) {
+            try {
+                log("starting Keycloak on port " + options.keycloakPort());
+                keycloak = Keycloak.start(options);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            awaitReady(options.keycloakUrl() + "/realms/" + REALM + "/.well-known/openid-configuration", keycloak,
+                    "keycloak", Duration.ofMinutes(4));
+        }
+    }
+
     /** The broker, with this installation's passwords for its super user and each service (kept with the data). */
     private KafkaBroker startBroker() {
         try {
