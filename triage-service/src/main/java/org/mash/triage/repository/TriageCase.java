@@ -90,6 +90,14 @@ public class TriageCase extends PanacheEntityBase {
     @Column(name = "child_nhs_number")
     public String childNhsNumber;
 
+    /** The child this case belongs to in the person index ({@link Child}). */
+    @Column(name = "child_id")
+    public UUID childId;
+
+    /** That child's local id (the returns' LAchildID), kept on the case so lists show it without a join. */
+    @Column(name = "child_local_id")
+    public String childLocalId;
+
     /** The child's address as JSON. */
     @Column(name = "child_address")
     public String childAddress;

@@ -22,7 +22,9 @@ public final class CaseViews {
     private CaseViews() {
     }
 
-    public record Child(String firstName, String lastName, LocalDate dateOfBirth, LocalDate expectedDateOfBirth) {
+    /** The child the case is about; {@code localChildId} names their record (GET /api/v1/triage/children/{id}). */
+    public record Child(String localChildId, String firstName, String lastName, LocalDate dateOfBirth,
+                        LocalDate expectedDateOfBirth) {
     }
 
     public record Proposal(Outcome outcome, String rationale, String primaryNeedCode, String proposedBy,
@@ -44,7 +46,7 @@ public final class CaseViews {
         static QueueItem of(TriageCase c, OffsetDateTime now) {
             long minutesLeft = Duration.between(now, c.dueAt).toMinutes();
             return new QueueItem(c.id, c.contactId,
-                    new Child(c.childFirstName, c.childLastName, c.childDateOfBirth, c.childExpectedBirth),
+                    new Child(c.childLocalId, c.childFirstName, c.childLastName, c.childDateOfBirth, c.childExpectedBirth),
                     TriageService.concernCodes(c), summary(c.description), c.sourceCode, c.agency, c.rag, c.receivedAt,
                     c.dueAt, minutesLeft, DecisionTargets.overdue(c.dueAt.toInstant(),
                     c.authorisedAt == null ? null : c.authorisedAt.toInstant(), now.toInstant()), c.overdueFlaggedAt,

@@ -40,14 +40,16 @@ public class CaseIntake {
     private final Clock clock;
     private final CaseActivities activities;
     private final ReferrerConsent referrerConsent;
+    private final ChildIndex children;
 
     public CaseIntake(TriageRules rules, Outbox outbox, Clock clock, CaseActivities activities,
-                      ReferrerConsent referrerConsent) {
+                      ReferrerConsent referrerConsent, ChildIndex children) {
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
         this.activities = activities;
         this.referrerConsent = referrerConsent;
+        this.children = children;
     }
 
     /** Call inside a transaction: a contact was received; it enters the queue with a suggested RAG and due times. */
@@ -66,7 +68,7 @@ public class CaseIntake {
             RagRating suggestion = RagRating.of(c.id, c.ragSuggested,
                     Rerating.suggestionRationale(contact.immediateDanger(), contact.referrerUrgency()), CaseActivities.SYSTEM, now());
             List<HouseholdMember> household = household(contact, c);
-            return c.persist()
+            return children.assign(c).chain(link -> c.persist().chain(() -> link.persist()))
                     .chain(() -> suggestion.persist())
                     .chain(() -> household.isEmpty() ? Uni.createFrom().voidItem()
                             : HouseholdMember.persist(household).replaceWithVoid())

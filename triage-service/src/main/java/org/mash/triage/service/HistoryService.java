@@ -49,11 +49,13 @@ public class HistoryService {
     private final Clock clock;
     private final AccessLog accessLog;
     private final CaseActivities activities;
+    private final ChildIndex children;
 
-    public HistoryService(Clock clock, AccessLog accessLog, CaseActivities activities) {
+    public HistoryService(Clock clock, AccessLog accessLog, CaseActivities activities, ChildIndex children) {
         this.clock = clock;
         this.accessLog = accessLog;
         this.activities = activities;
+        this.children = children;
     }
 
     /** The case's history for the MASH staff; the case and each earlier case shown are access-logged. */
@@ -106,6 +108,11 @@ public class HistoryService {
                     return activities.recordBy(c.id, status == MatchStatus.CONFIRMED ? CaseAction.HISTORY_MATCH_CONFIRMED
                                     : CaseAction.HISTORY_MATCH_REJECTED, actor, actor.role(), now,
                                     "earlier case " + m.matchedCaseId + " (" + m.method + ", " + m.band + ")")
+                            // a confirmed match of the child (not of a household member): one child, one record
+                            .chain(() -> status == MatchStatus.CONFIRMED && m.subjectMemberId == null && m.matchedMemberId == null
+                                    ? children.confirmMatch(c, m.matchedCaseId, actor, "confirmed history match ("
+                                            + m.method + ", " + m.band + ")")
+                                    : Uni.createFrom().voidItem())
                             .chain(() -> TriageCase.getSession()).chain(s -> s.flush())
                             .chain(() -> accessLog.record("triage-case", c.id, actor.username(), null, actor.roles(),
                                     "READ-HISTORY"))
