@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -86,6 +87,8 @@ public class ChildResource {
             description = "The local child id (letters and digits, at most 20) stays the same for the child across every "
                     + "contact; each case's view names it. A contact with the NHS number of an earlier one is linked to "
                     + "that child with certainty; any other starts a new record.")
+    @APIResponse(responseCode = "200", description = "The child's record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildView.class)))
     @APIResponse(responseCode = "404", description = "No child has this id (application/problem+json)")
     public Uni<ChildView> get(@PathParam("localChildId") String localChildId) {
         return children.read(localChildId, actor()).map(ChildView::of);
@@ -98,7 +101,8 @@ public class ChildResource {
             description = "Every case of this record moves to the record named by into, each move on the case's timeline "
                     + "with who and why; this record then answers with mergedInto. Records with different NHS numbers are "
                     + "two children and are not merged.")
-    @APIResponse(responseCode = "200", description = "The record the cases moved to")
+    @APIResponse(responseCode = "200", description = "The record the cases moved to",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildView.class)))
     @APIResponse(responseCode = "400", description = "No reason, the same record, into unknown or merged, different NHS numbers")
     public Uni<ChildView> merge(@PathParam("localChildId") String localChildId, @NotNull MergeRequest request) {
         return children.merge(localChildId, request.into(), request.reason(), actor()).map(ChildView::of);
@@ -109,7 +113,8 @@ public class ChildResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.MANAGER})
     @Operation(summary = "Unlink a case from the child it was linked to: it moves to a new record of its own",
             description = "For a case linked to the wrong child. The reason is kept with who and when.")
-    @APIResponse(responseCode = "200", description = "The new record the case moved to")
+    @APIResponse(responseCode = "200", description = "The new record the case moved to",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildView.class)))
     @APIResponse(responseCode = "400", description = "No reason, or the case is its child's only one")
     public Uni<ChildView> unlink(@PathParam("id") UUID caseId, @NotNull UnlinkRequest request) {
         return children.unlink(caseId, request.reason(), actor()).map(ChildView::of);

@@ -23,10 +23,10 @@ import org.mash.triage.events.ContactEvents;
 
 /** One record per child: a contact with the NHS number of an earlier one belongs to the same child, certainly. */
 @QuarkusTest
-class ChildRecordTests {
+public class ChildRecordTests {
 
     /** A valid NHS number no other test uses (modulus 11 check digit). */
-    static String freshNhsNumber() {
+    public static String freshNhsNumber() {
         while (true) {
             int[] d = new int[9];
             int sum = 0;
@@ -111,7 +111,7 @@ class ChildRecordTests {
         DemoUsers.referrer().get("/api/v1/triage/children/C000000001").then().statusCode(403);
     }
 
-    static String localChildIdOfCase(String caseId) {
+    public static String localChildIdOfCase(String caseId) {
         return DemoUsers.practitioner().get("/api/v1/triage/cases/" + caseId).then().statusCode(200).extract()
                 .path("item.child.localChildId");
     }
