@@ -46,4 +46,4 @@ fi
 
 mkdir -p "$state"
 classpath="$root/deploy/local-stack/target/classes:$(cat "$root/deploy/local-stack/target/runtime.classpath")"
-exec java -cp "$classpath" org.mash.localstack.LocalStack "${args[@]}"
+exec java -cp "$classpath" org.mash.localstack.RunLocal "${args[@]}"

@@ -7,16 +7,20 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The rules a contact must meet beyond its shape: known codes, a child (born, under 18, or unborn with
- * an expected date), a valid NHS number, and a reason whenever consent was not sought. Pure: the code
- * lists and today's date are given.
+ * The rules a contact must meet beyond its shape: known codes, a child (born, under 18, or unborn with an expected
+ * date at most nine months ahead and sex U), a valid NHS number, a valid UPN or a known reason it is unknown (as the
+ * Children in Need census checks them), and a reason whenever consent was not sought. Pure: the code lists and
+ * today's date are given.
  */
 public final class ContactRules {
 
     /** The code lists a contact refers to, as predicates "is this a known code". */
     public record Codes(Predicate<String> source, Predicate<String> concern, Predicate<String> ethnicity,
-                        Predicate<String> sex, Predicate<String> disability) {
+                        Predicate<String> sex, Predicate<String> disability, Predicate<String> upnUnknown) {
     }
+
+    /** How far ahead an expected date of birth may be (census rule 8530): a pregnancy is at most nine months. */
+    static final int EXPECTED_BIRTH_MONTHS_AHEAD = 9;
 
     private final Codes codes;
 
@@ -88,6 +92,14 @@ public final class ContactRules {
             violations.add(new Violation(path + ".expectedDateOfBirth", "not-in-past",
                     "the expected date of birth " + expected + " has passed: give the date of birth"));
         }
+        if (expected != null && expected.isAfter(today.plusMonths(EXPECTED_BIRTH_MONTHS_AHEAD))) {
+            violations.add(new Violation(path + ".expectedDateOfBirth", "within-9-months",
+                    "the expected date of birth " + expected + " is more than nine months away"));
+        }
+        if (born == null && expected != null && child.sex() != null && !"U".equals(child.sex())) {
+            violations.add(new Violation(path + ".sex", "unborn-u",
+                    "an unborn child's sex is U (unknown) until they are born (census rule 8750)"));
+        }
         if (!codes.sex().test(child.sex())) {
             violations.add(new Violation(path + ".sex", "known-code", "'" + child.sex() + "' is not a sex code (M, F, U)"));
         }
@@ -98,6 +110,17 @@ public final class ContactRules {
         if (child.disability() != null && !codes.disability().test(child.disability())) {
             violations.add(new Violation(path + ".disability", "known-code",
                     "'" + child.disability() + "' is not a disability code (see /api/v1/codes/disability)"));
+        }
+        if (child.upn() != null) {
+            Upn.check(path + ".upn", child.upn()).ifPresent(violations::add);
+            if (child.upnUnknown() != null) {
+                violations.add(new Violation(path + ".upnUnknown", "exclusive",
+                        "give either the UPN or the reason it is not known, not both"));
+            }
+        }
+        if (child.upnUnknown() != null && !codes.upnUnknown().test(child.upnUnknown())) {
+            violations.add(new Violation(path + ".upnUnknown", "known-code",
+                    "'" + child.upnUnknown() + "' is not a reason a UPN is unknown (UN1 to UN7, see /api/v1/codes/upn-unknown)"));
         }
         if (child.nhsNumber() != null && !NhsNumber.isValid(child.nhsNumber())) {
             violations.add(new Violation(path + ".nhsNumber", "nhs-number-check-digit",

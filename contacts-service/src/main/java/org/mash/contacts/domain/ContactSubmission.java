@@ -53,7 +53,9 @@ public record ContactSubmission(
             @Valid Address address,
             @Size(max = 60) String language,
             Boolean interpreterNeeded,
-            @Size(max = 10) String disability) {
+            @Size(max = 10) String disability,
+            @Size(max = 13) String upn,
+            @Size(max = 3) String upnUnknown) {
     }
 
     /**

@@ -72,12 +72,14 @@ public final class ContactEvents {
             ContactSubmission.Address address,
             String language,
             Boolean interpreterNeeded,
-            String disability) {
+            String disability,
+            String upn,
+            String upnUnknown) {
 
         static Child of(ContactSubmission.Child c, String normalisedNhsNumber) {
             return new Child(c.firstName(), c.lastName(), c.otherNames(), c.dateOfBirth(), c.expectedDateOfBirth(),
                     c.sex(), c.ethnicity(), normalisedNhsNumber, c.school(), c.address(), c.language(),
-                    c.interpreterNeeded(), c.disability());
+                    c.interpreterNeeded(), c.disability(), c.upn(), c.upnUnknown());
         }
     }
 

@@ -50,7 +50,10 @@ public class ContactApiDocumentation implements OASFilter {
                     field("address", "Where the child lives", null),
                     field("language", "First language", "Urdu"),
                     field("interpreterNeeded", "An interpreter is needed", "true"),
-                    field("disability", "Disability, DfE code (GET /api/v1/codes/disability)", "NONE")),
+                    field("disability", "Disability, DfE code (GET /api/v1/codes/disability)", "NONE"),
+                    field("upn", "Unique pupil number: 13 characters, the check letter first (checked as the Children in Need "
+                            + "census checks it)", "M201123424001"),
+                    field("upnUnknown", "Instead of the UPN, why it is not known: UN1 to UN7 (GET /api/v1/codes/upn-unknown)", "UN1")),
             "Person", Map.ofEntries(
                     field("firstName", "First name", "Imran"),
                     field("lastName", "Last name", "Khan"),

@@ -13,7 +13,8 @@ import org.mash.platform.codes.CodeList;
 @ApplicationScoped
 public class ContactCodes {
 
-    public static final List<String> LISTS = List.of("referral-source", "concern-factor", "ethnicity", "sex", "disability");
+    public static final List<String> LISTS = List.of("referral-source", "concern-factor", "ethnicity", "sex", "disability",
+            "upn-unknown");
 
     private final Map<String, CodeList> lists = LISTS.stream()
             .collect(Collectors.toUnmodifiableMap(Function.identity(), CodeList::load));
@@ -28,6 +29,7 @@ public class ContactCodes {
                 lists.get("concern-factor")::contains,
                 lists.get("ethnicity")::contains,
                 lists.get("sex")::contains,
-                lists.get("disability")::contains));
+                lists.get("disability")::contains,
+                lists.get("upn-unknown")::contains));
     }
 }

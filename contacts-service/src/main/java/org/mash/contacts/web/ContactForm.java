@@ -65,7 +65,7 @@ public record ContactForm(Map<String, String> values) {
             children.add(new ContactSubmission.Child(text(slot.name("firstName")), text(slot.name("lastName")), null,
                     date(slot.name("dateOfBirth")), date(slot.name("expectedDateOfBirth")), text(slot.name("sex")),
                     text(slot.name("ethnicity")), text(slot.name("nhsNumber")), text(slot.name("school")),
-                    address(slot), null, null, null));
+                    address(slot), null, null, null, text(slot.name("upn")), text(slot.name("upnUnknown"))));
         }
         List<ContactSubmission.Person> household = new ArrayList<>();
         for (Slot slot : household()) {

@@ -41,7 +41,7 @@ public class ContactPages {
     /** What the form offers, from the code lists the API checks against. */
     public record Choices(List<Map.Entry<String, String>> sources, List<Map.Entry<String, String>> concerns,
                           List<Map.Entry<String, String>> sexes, List<String> relationships, List<String> urgencies,
-                          List<String> consents) {
+                          List<String> consents, List<Map.Entry<String, String>> upnUnknown) {
     }
 
     @CheckedTemplate
@@ -56,7 +56,7 @@ public class ContactPages {
     private static final Choices CHOICES = new Choices(CodeList.load("referral-source").entries(),
             CodeList.load("concern-factor").entries(), CodeList.load("sex").entries(),
             names(ContactSubmission.Relationship.values()), names(ContactSubmission.Urgency.values()),
-            names(ContactSubmission.ConsentStatus.values()));
+            names(ContactSubmission.ConsentStatus.values()), CodeList.load("upn-unknown").entries());
 
     private final ContactResource api;
 

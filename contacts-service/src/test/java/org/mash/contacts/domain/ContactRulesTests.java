@@ -14,11 +14,15 @@ class ContactRulesTests {
 
     final ContactRules rules = new ContactRules(new ContactRules.Codes(
             Set.of("6", "2A", "9")::contains, Set.of("3A", "21")::contains, Set.of("WBRI", "APKN")::contains,
-            Set.of("M", "F", "U")::contains, Set.of("NONE", "MOB")::contains));
+            Set.of("M", "F", "U")::contains, Set.of("NONE", "MOB")::contains, Set.of("UN1", "UN4")::contains));
 
     static ContactSubmission.Child child(LocalDate born, LocalDate expected, String nhs) {
-        return new ContactSubmission.Child("Amira", "Khan", null, born, expected, "F", "APKN", nhs, null,
-                new ContactSubmission.Address("12 Example Road", null, "London", "E8 1AA"), null, null, null);
+        return child(born, expected, nhs, born == null ? "U" : "F", null, null);
+    }
+
+    static ContactSubmission.Child child(LocalDate born, LocalDate expected, String nhs, String sex, String upn, String upnUnknown) {
+        return new ContactSubmission.Child("Amira", "Khan", null, born, expected, sex, "APKN", nhs, null,
+                new ContactSubmission.Address("12 Example Road", null, "London", "E8 1AA"), null, null, null, upn, upnUnknown);
     }
 
     static ContactSubmission submission(String source, List<String> concerns, ContactSubmission.Consent consent,
@@ -76,6 +80,30 @@ class ContactRulesTests {
                 fields(submission("6", List.of("3A"), GIVEN, child(null, TODAY.minusDays(1), null))));
         assertEquals(List.of("children[0].dateOfBirth:required"),
                 fields(submission("6", List.of("3A"), GIVEN, child(null, null, null))));
+    }
+
+    @Test
+    void anUnbornChildIsExpectedWithinNineMonthsAndHasSexUnknown() {
+        assertEquals(List.of(), fields(submission("6", List.of("3A"), GIVEN, child(null, TODAY.plusMonths(9), null))));
+        assertEquals(List.of("children[0].expectedDateOfBirth:within-9-months"),
+                fields(submission("6", List.of("3A"), GIVEN, child(null, TODAY.plusMonths(9).plusDays(1), null))));
+        assertEquals(List.of("children[0].sex:unborn-u"),
+                fields(submission("6", List.of("3A"), GIVEN, child(null, TODAY.plusMonths(2), null, "F", null, null))));
+        assertEquals(List.of(), fields(submission("6", List.of("3A"), GIVEN, child(LocalDate.of(2016, 4, 2), null, null, "F", null, null))),
+                "a born child keeps the sex given");
+    }
+
+    @Test
+    void aUpnIsValidOrTheReasonItIsUnknownIsAKnownCodeNeverBoth() {
+        LocalDate born = LocalDate.of(2016, 4, 2);
+        assertEquals(List.of(), fields(submission("6", List.of("3A"), GIVEN, child(born, null, null, "F", "M201123424001", null))));
+        assertEquals(List.of(), fields(submission("6", List.of("3A"), GIVEN, child(born, null, null, "F", null, "UN4"))));
+        assertEquals(List.of("children[0].upn:upn-check-letter"),
+                fields(submission("6", List.of("3A"), GIVEN, child(born, null, null, "F", "A201123424001", null))));
+        assertEquals(List.of("children[0].upnUnknown:known-code"),
+                fields(submission("6", List.of("3A"), GIVEN, child(born, null, null, "F", null, "UN9"))));
+        assertEquals(List.of("children[0].upnUnknown:exclusive"),
+                fields(submission("6", List.of("3A"), GIVEN, child(born, null, null, "F", "M201123424001", "UN4"))));
     }
 
     @Test

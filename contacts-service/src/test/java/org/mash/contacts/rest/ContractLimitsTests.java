@@ -47,9 +47,10 @@ class ContractLimitsTests {
     /** Set by the server, not the referrer. */
     static final Set<String> SERVER_SET = Set.of("contactId", "submissionId", "siblingContactIds[0]", "receivedAt", "channel",
             "agency", "submittedBy");
-    /** Limited by a rule of their own first (code lists, the NHS number's check digit, an e-mail address's shape). */
+    /** Limited by a rule of their own first (code lists, the NHS number's and the UPN's check, an e-mail address's shape). */
     static final Set<String> OWN_RULE = Set.of("sourceCode", "concernCodes[0]", "child.ethnicity", "child.disability",
-            "child.nhsNumber", "referrer.email", "child.dateOfBirth", "child.expectedDateOfBirth");
+            "child.nhsNumber", "referrer.email", "child.dateOfBirth", "child.expectedDateOfBirth", "child.upn",
+            "child.upnUnknown");
 
     static ObjectNode full() {
         try {

@@ -5,13 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mash.kafka.KafkaAccess;
-import org.mash.kafka.KafkaBroker;
 
 /**
  * The whole MASH system on one machine: a Kafka broker, Keycloak with the {@code mash} realm, one database per
@@ -98,8 +95,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final Options options;
-    private KafkaBroker kafka;
-    private Process keycloak;
+    private final Infrastructure infrastructure;
     /** The running instances, by {@link #instanceName}; replaced by the supervisor when one is restarted. */
     private final Map<String, Process> services = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -109,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(Options options) {
         this.options = options;
+        this.infrastructure = new Infrastructure(options);
         this.databases = new Databases(options);
     }
 
@@ -132,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return infrastructure.kafkaBootstrapServers();
     }
 
     private void startAll() {
@@ -149,11 +146,8 @@ public final class LocalStack implements AutoCloseable {
                 databases.ensureOwner(options.database(s), ServiceLauncher.secret(options, "db-" + s.name() + ".password"));
             }
 
-            log("starting Kafka on port " + options.kafkaPort());
-            kafka = startBroker();
-
-            log("starting Keycloak " + KEYCLOAK_VERSION + " on port " + options.keycloakPort() + " (about 30 s)");
-            keycloak = Keycloak.start(options);
+            infrastructure.startKafka();
+            infrastructure.startKeycloak();
 
             for (Service service : SERVICES) {
                 for (int i = 0; i < options.instances(); i++) {
@@ -163,12 +157,11 @@ public final class LocalStack implements AutoCloseable {
             }
             // every JVM starts at once: on a small machine each further instance of the services slows them all
             Duration slower = Duration.ofMinutes(2L * (options.instances() - 1));
-            awaitReady(options.keycloakUrl() + "/realms/" + REALM + "/.well-known/openid-configuration", keycloak,
-                    "keycloak", Duration.ofMinutes(4).plus(slower));
+            infrastructure.awaitKeycloak(Duration.ofMinutes(4).plus(slower));
             for (Service service : SERVICES) {
                 for (int i = 0; i < options.instances(); i++) {
                     String instance = instanceName(service.name(), i);
-                    awaitReady(options.serviceUrl(service.name(), i) + "/q/health/ready", () -> services.get(instance),
+                    Processes.awaitReady(options.serviceUrl(service.name(), i) + "/q/health/ready", () -> services.get(instance),
                             instance, options.logFile(service.name(), i), Duration.ofMinutes(3).plus(slower));
                 }
             }
@@ -218,14 +211,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Processes.stopAll(List.copyOf(services.values()));
         services.clear();
-        if (keycloak != null) {
-            Processes.stop(keycloak);
-            keycloak = null;
-        }
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
+        infrastructure.close();
     }
 
     /** Drops the databases this stack used (for tests, which use their own; a failed start of theirs drops them too). */
@@ -255,69 +241,28 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Stops the Kafka broker (a broker outage); {@link #startKafka} brings it back on the same data. */
-    public synchronized void stopKafka() {
-        if (kafka != null) {
-            log("stopping Kafka");
-            kafka.close();
-            kafka = null;
-        }
+    public void stopKafka() {
+        infrastructure.stopKafka();
     }
 
-    public synchronized void startKafka() {
-        if (kafka == null) {
-            log("starting Kafka on port " + options.kafkaPort());
-            kafka = startBroker();
-        }
+    public void startKafka() {
+        infrastructure.startKafka();
     }
 
     /** Stops Keycloak (an identity-provider outage); {@link #startKeycloak} brings it back on the same store. */
-    public synchronized void stopKeycloak() {
-        if (keycloak != null) {
-            log("stopping Keycloak");
-            Processes.stop(keycloak);
-            keycloak = null;
-        }
+    public void stopKeycloak() {
+        infrastructure.stopKeycloak();
     }
 
     /** Starts Keycloak again on its store (realm, users, signing keys) and returns once it serves the realm. */
-    public synchronized void startKeycloak() {
-        if (keycloak == null) {
-            try {
-                log("starting Keycloak on port " + options.keycloakPort());
-                keycloak = Keycloak.start(options);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            awaitReady(options.keycloakUrl() + "/realms/" + REALM + "/.well-known/openid-configuration", keycloak,
-                    "keycloak", Duration.ofMinutes(4));
-        }
-    }
-
-    /** The broker, with this installation's passwords for its super user and each service (kept with the data). */
-    private KafkaBroker startBroker() {
-        try {
-            Map<String, String> principals = new java.util.HashMap<>();
-            for (String principal : KafkaAccess.principals()) {
-                principals.put(principal, ServiceLauncher.secret(options, "kafka-" + principal + ".password"));
-            }
-            return KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(),
-                    options.logDir().resolve("kafka.log"),
-                    new KafkaBroker.Credentials(ServiceLauncher.secret(options, "kafka-admin.password"), principals));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void startKeycloak() {
+        infrastructure.startKeycloak();
+        infrastructure.awaitKeycloak(Duration.ofMinutes(4));
     }
 
     /** Bootstrap servers and the sign-in of a Kafka principal ({@code admin}, or a service's name) of this installation. */
     public Map<String, String> kafkaClientProperties(String principal) {
-        try {
-            Map<String, String> props = new java.util.HashMap<>(KafkaAccess.clientProperties(principal,
-                    ServiceLauncher.secret(options, "kafka-" + principal + ".password")));
-            props.put("bootstrap.servers", "127.0.0.1:" + options.kafkaPort());
-            return props;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return infrastructure.kafkaClientProperties(principal);
     }
 
     boolean stopping() {
@@ -340,29 +285,6 @@ public final class LocalStack implements AutoCloseable {
         return ServiceLauncher.start(options, service, instance);
     }
 
-    private void awaitReady(String url, Process process, String name, Duration timeout) {
-        awaitReady(url, () -> process, name, options.logDir().resolve(name + ".log"), timeout);
-    }
-
-    private void awaitReady(String url, java.util.function.Supplier<Process> current, String name, Path logFile, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        int status = -1;
-        while (Instant.now().isBefore(deadline)) {
-            Process process = current.get();
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
-            }
-            status = Processes.httpStatus(url);
-            if (status == 200) {
-                log(name + " is ready");
-                return;
-            }
-            Processes.sleep(500);
-        }
-        throw new IllegalStateException(name + " not ready after " + timeout + " (last status " + status + "); see "
-                + options.logDir().resolve(name + ".log"));
-    }
-
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
@@ -374,36 +296,5 @@ public final class LocalStack implements AutoCloseable {
 
     static void log(String message) {
         System.out.println("[mash] " + message);
-    }
-
-    /** {@code --root DIR --state DIR [--reset] [--instances N]}: runs the system until this process is stopped (Ctrl-C). */
-    public static void main(String[] args) throws InterruptedException {
-        Path root = Path.of(".").toAbsolutePath().normalize();
-        Path state = null;
-        boolean reset = false;
-        Integer instances = null;
-        List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty()) {
-            String arg = rest.remove(0);
-            switch (arg) {
-                case "--root" -> root = Path.of(rest.remove(0)).toAbsolutePath().normalize();
-                case "--state" -> state = Path.of(rest.remove(0)).toAbsolutePath().normalize();
-                case "--reset" -> reset = true;
-                case "--instances" -> instances = Integer.parseInt(rest.remove(0));
-                default -> throw new IllegalArgumentException("unknown option " + arg
-                        + " (use --root, --state, --reset, --instances N)");
-            }
-        }
-        Options options = Options.defaults(root, state != null ? state : root.resolve(".mash-local"), reset);
-        if (instances != null) {
-            options = options.withInstances(instances);
-        }
-        LocalStack stack = start(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log("stopping everything this command started");
-            stack.close();
-        }, "mash-stop"));
-        System.out.println(Banner.text(options));
-        Thread.currentThread().join();
     }
 }

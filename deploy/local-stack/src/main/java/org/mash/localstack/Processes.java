@@ -51,6 +51,29 @@ final class Processes {
         }
     }
 
+    /**
+     * Waits until {@code url} answers 200, failing at once, naming the log, if the process (as {@code current} gives it
+     * now: a supervisor may replace it) exits, and after {@code timeout}.
+     */
+    static void awaitReady(String url, java.util.function.Supplier<Process> current, String name, java.nio.file.Path logFile,
+                           java.time.Duration timeout) {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        int status = -1;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            Process process = current.get();
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
+            }
+            status = httpStatus(url);
+            if (status == 200) {
+                LocalStack.log(name + " is ready");
+                return;
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + " (last status " + status + "); see " + logFile);
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
