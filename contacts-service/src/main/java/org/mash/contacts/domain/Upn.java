@@ -30,7 +30,7 @@ public final class Upn {
             return Optional.of(new Violation(field, "upn-length", "a UPN has 13 characters, not " + upn.length()));
         }
         for (int i = 4; i < 12; i++) {
-            if (!Character.isDigit(upn.charAt(i)) || upn.charAt(i) > '9') {
+            if (upn.charAt(i) < '0' || upn.charAt(i) > '9') {
                 return Optional.of(new Violation(field, "upn-digits", "characters 5 to 12 of a UPN are digits (rule 1540)"));
             }
         }

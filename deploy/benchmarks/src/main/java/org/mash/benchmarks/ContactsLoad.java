@@ -198,8 +198,7 @@ public final class ContactsLoad {
      */
     static java.util.Properties kafkaAdmin(Map<String, String> opts, String bootstrap) throws java.io.IOException {
         java.util.Properties props = new java.util.Properties();
-        props.putAll(org.mash.kafka.KafkaAccess.clientProperties(org.mash.kafka.KafkaAccess.ADMIN, kafkaAdminPassword(opts)));
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(org.mash.kafka.KafkaAccess.clientProperties(bootstrap, org.mash.kafka.KafkaAccess.ADMIN, kafkaAdminPassword(opts)));
         return props;
     }
 

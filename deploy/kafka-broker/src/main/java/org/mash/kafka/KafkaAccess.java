@@ -96,11 +96,13 @@ public final class KafkaAccess {
     }
 
     /**
-     * The client settings to sign in as {@code user} (security protocol, mechanism, JAAS line), for a hand-made client
-     * (a test, a benchmark, an operator's tool). The services get the same from {@code kafka.*} configuration.
+     * The client settings to reach {@code bootstrapServers} signed in as {@code user} (security protocol, mechanism,
+     * JAAS line), for a hand-made client (a test, a benchmark, an operator's tool). The services get the same from
+     * {@code kafka.*} configuration.
      */
-    public static Map<String, String> clientProperties(String user, String password) {
+    public static Map<String, String> clientProperties(String bootstrapServers, String user, String password) {
         return Map.of(
+                "bootstrap.servers", bootstrapServers,
                 "security.protocol", "SASL_PLAINTEXT",
                 "sasl.mechanism", MECHANISM,
                 "sasl.jaas.config", jaas("org.apache.kafka.common.security.scram.ScramLoginModule", user, password, ""));

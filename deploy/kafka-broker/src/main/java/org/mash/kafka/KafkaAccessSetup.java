@@ -55,8 +55,7 @@ public final class KafkaAccessSetup {
             int eq = line.indexOf('=');
             passwords.put(line.substring(0, eq), line.substring(eq + 1));
         }
-        Map<String, Object> config = new HashMap<>(KafkaAccess.clientProperties(KafkaAccess.ADMIN, adminPassword));
-        config.put("bootstrap.servers", bootstrap);
+        Map<String, Object> config = new HashMap<>(KafkaAccess.clientProperties(bootstrap, KafkaAccess.ADMIN, adminPassword));
         config.put("client.id", "mash-access-setup");
         try (Admin admin = Admin.create(config)) {
             createTopics(admin);

@@ -103,13 +103,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** Client settings signing in as the super user (for tests and tools that play other services). */
-    public Map<String, String> adminClientProperties() {
-        Map<String, String> props = new java.util.HashMap<>(KafkaAccess.clientProperties(KafkaAccess.ADMIN, credentials.adminPassword()));
-        props.put("bootstrap.servers", bootstrapServers());
-        return props;
-    }
-
     /** Brings topics, passwords and ACLs in line with {@link KafkaAccess} (a child JVM on the broker's classpath). */
     private void applyAccess(String classpath, Path logFile) throws IOException, InterruptedException {
         Process setup = java(classpath, List.of(KafkaAccessSetup.class.getName()), logFile)

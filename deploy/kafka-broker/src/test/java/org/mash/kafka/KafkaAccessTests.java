@@ -61,7 +61,7 @@ class KafkaAccessTests {
 
     @Test
     void aJaasLineQuotesWhatWouldBreakIt() {
-        String line = KafkaAccess.clientProperties("metrics-service", "a\"b\\c").get("sasl.jaas.config");
+        String line = KafkaAccess.clientProperties("127.0.0.1:9092", "metrics-service", "a\"b\\c").get("sasl.jaas.config");
         assertTrue(line.endsWith("username=\"metrics-service\" password=\"a\\\"b\\\\c\";"), line);
     }
 

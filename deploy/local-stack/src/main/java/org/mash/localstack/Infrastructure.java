@@ -84,9 +84,7 @@ final class Infrastructure {
     /** Bootstrap servers and the sign-in of a Kafka principal ({@code admin}, or a service's name) of this installation. */
     Map<String, String> kafkaClientProperties(String principal) {
         try {
-            Map<String, String> props = new HashMap<>(KafkaAccess.clientProperties(principal, password(principal)));
-            props.put("bootstrap.servers", kafkaBootstrapServers());
-            return props;
+            return KafkaAccess.clientProperties(kafkaBootstrapServers(), principal, password(principal));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -120,6 +120,6 @@ public class CheckResource {
     }
 
     private TriageService.Actor actor() {
-        return new TriageService.Actor(caller.username(), caller.roles());
+        return TriageService.Actor.of(caller);
     }
 }

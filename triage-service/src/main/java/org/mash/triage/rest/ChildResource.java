@@ -121,6 +121,6 @@ public class ChildResource {
     }
 
     private TriageService.Actor actor() {
-        return new TriageService.Actor(caller.username(), caller.roles());
+        return TriageService.Actor.of(caller);
     }
 }

@@ -274,6 +274,6 @@ public class TriageResource {
     }
 
     private TriageService.Actor actor() {
-        return new TriageService.Actor(caller.username(), caller.roles());
+        return TriageService.Actor.of(caller);
     }
 }

@@ -1,7 +1,6 @@
 package org.mash.triage.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +72,7 @@ public class ChildIndex {
     }
 
     /** The child with this local id, every case of theirs and how each was linked; the read is access-logged. */
-    @WithSession
+    @WithTransaction
     public Uni<ChildRecord> read(String localId, TriageService.Actor reader) {
         return load(localId).chain(this::recordOf)
                 .call(r -> accessLog.record("child", r.child().id, reader.username(), null, reader.roles(), "READ"));

@@ -41,6 +41,11 @@ public class TriageService {
     /** Who is acting, as the service needs it. */
     public record Actor(String username, Set<String> roles) {
 
+        /** The signed-in caller as the service needs them. */
+        public static Actor of(org.mash.platform.security.Caller caller) {
+            return new Actor(caller.username(), caller.roles());
+        }
+
         /** The role the user acts in, for the timeline: their MASH role, a manager's first. */
         public String role() {
             for (String role : List.of(Roles.MANAGER, Roles.PRACTITIONER, Roles.PARTNER_OFFICER)) {

@@ -107,9 +107,7 @@ public final class KafkaAccessAssertions {
 
     /** A principal with the wrong password does not get in at all. */
     public static void assertWrongPasswordRefused(String principal) {
-        Map<String, String> wrong = new java.util.HashMap<>(KafkaAccess.clientProperties(principal, "not-its-password"));
-        wrong.put("bootstrap.servers", KafkaTestBroker.bootstrapServers());
-        Properties props = producer(wrong);
+        Properties props = producer(KafkaAccess.clientProperties(KafkaTestBroker.bootstrapServers(), principal, "not-its-password"));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             Exception refused = assertThrows(Exception.class, () -> producer.partitionsFor("mash.triage.v1"));
             assertTrue(refused instanceof AuthenticationException || refused.getCause() instanceof AuthenticationException,

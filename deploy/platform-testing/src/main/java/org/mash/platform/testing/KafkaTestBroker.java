@@ -66,16 +66,12 @@ public class KafkaTestBroker implements QuarkusTestResourceLifecycleManager {
 
     /** Bootstrap servers and the super user's sign-in, for a client that plays another service or reads anything. */
     public static Map<String, String> adminClientProperties() {
-        Map<String, String> props = new java.util.HashMap<>(KafkaAccess.clientProperties(KafkaAccess.ADMIN, credentials.adminPassword()));
-        props.put("bootstrap.servers", bootstrapServers());
-        return props;
+        return KafkaAccess.clientProperties(bootstrapServers(), KafkaAccess.ADMIN, credentials.adminPassword());
     }
 
     /** Bootstrap servers and a service principal's sign-in: what that service itself may do. */
     public static Map<String, String> clientPropertiesOf(String principal) {
-        Map<String, String> props = new java.util.HashMap<>(KafkaAccess.clientProperties(principal, PRINCIPAL_PASSWORD));
-        props.put("bootstrap.servers", bootstrapServers());
-        return props;
+        return KafkaAccess.clientProperties(bootstrapServers(), principal, PRINCIPAL_PASSWORD);
     }
 
     /** Stops the broker, keeping its data: the service under test sees Kafka down. */
