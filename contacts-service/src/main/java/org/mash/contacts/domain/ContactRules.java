@@ -5,6 +5,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.mash.platform.codes.Upn;
 
 /**
  * The rules a contact must meet beyond its shape: known codes, a child (born, under 18, or unborn with an expected
@@ -107,12 +108,9 @@ public final class ContactRules {
             violations.add(new Violation(path + ".ethnicity", "known-code",
                     "'" + child.ethnicity() + "' is not an ethnicity code (see /api/v1/codes/ethnicity)"));
         }
-        if (child.disability() != null && !codes.disability().test(child.disability())) {
-            violations.add(new Violation(path + ".disability", "known-code",
-                    "'" + child.disability() + "' is not a disability code (see /api/v1/codes/disability)"));
-        }
+        disabilities(child, path, violations);
         if (child.upn() != null) {
-            Upn.check(path + ".upn", child.upn()).ifPresent(violations::add);
+            Upn.check(child.upn()).ifPresent(f -> violations.add(new Violation(path + ".upn", f.rule(), f.message())));
             if (child.upnUnknown() != null) {
                 violations.add(new Violation(path + ".upnUnknown", "exclusive",
                         "give either the UPN or the reason it is not known, not both"));
@@ -130,5 +128,42 @@ public final class ContactRules {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /**
+     * A child's disabilities as the census checks them: known codes (8540), {@code NONE} never with another (8790),
+     * no code twice (8794); the older single {@code disability}, if sent with the list, one of it.
+     */
+    private void disabilities(ContactSubmission.Child child, String path, List<Violation> violations) {
+        if (child.disabilities() == null) {
+            if (child.disability() != null && !codes.disability().test(child.disability())) {
+                violations.add(new Violation(path + ".disability", "known-code",
+                        "'" + child.disability() + "' is not a disability code (see /api/v1/codes/disability)"));
+            }
+            return;
+        }
+        List<String> list = child.disabilities();
+        if (list.isEmpty()) {
+            violations.add(new Violation(path + ".disabilities", "not-empty",
+                    "give at least one disability code, NONE when the child has none (or leave the list out when not known)"));
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String code = list.get(i);
+            if (!codes.disability().test(code)) {
+                violations.add(new Violation(path + ".disabilities[" + i + "]", "known-code",
+                        "'" + code + "' is not a disability code (see /api/v1/codes/disability)"));
+            } else if (list.indexOf(code) < i) {
+                violations.add(new Violation(path + ".disabilities[" + i + "]", "unique",
+                        "'" + code + "' is given twice (census rule 8794)"));
+            }
+        }
+        if (list.contains("NONE") && list.size() > 1) {
+            violations.add(new Violation(path + ".disabilities", "none-alone",
+                    "NONE means no disability: it cannot be given with another code (census rule 8790)"));
+        }
+        if (child.disability() != null && !list.contains(child.disability())) {
+            violations.add(new Violation(path + ".disability", "in-disabilities",
+                    "give the disabilities as the list only; '" + child.disability() + "' is not in it"));
+        }
     }
 }

@@ -55,7 +55,19 @@ public record ContactSubmission(
             Boolean interpreterNeeded,
             @Size(max = 10) String disability,
             @Size(max = 13) String upn,
-            @Size(max = 3) String upnUnknown) {
+            @Size(max = 3) String upnUnknown,
+            @Size(max = 13) List<@NotBlank @Size(max = 10) String> disabilities) {
+
+        /**
+         * The child's disabilities as the census codes them ({@code NONE} when none): the list, or the single
+         * {@code disability} older clients send; null when neither is given.
+         */
+        public List<String> disabilityCodes() {
+            if (disabilities != null) {
+                return disabilities;
+            }
+            return disability == null ? null : List.of(disability);
+        }
     }
 
     /**

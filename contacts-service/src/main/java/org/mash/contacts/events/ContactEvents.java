@@ -74,12 +74,16 @@ public final class ContactEvents {
             Boolean interpreterNeeded,
             String disability,
             String upn,
-            String upnUnknown) {
+            String upnUnknown,
+            List<String> disabilities) {
 
+        /** {@code disability} (the first of the list) stays for readers of the first v1 events. */
         static Child of(ContactSubmission.Child c, String normalisedNhsNumber) {
+            List<String> disabilities = c.disabilityCodes();
             return new Child(c.firstName(), c.lastName(), c.otherNames(), c.dateOfBirth(), c.expectedDateOfBirth(),
                     c.sex(), c.ethnicity(), normalisedNhsNumber, c.school(), c.address(), c.language(),
-                    c.interpreterNeeded(), c.disability(), c.upn(), c.upnUnknown());
+                    c.interpreterNeeded(), disabilities == null || disabilities.isEmpty() ? null : disabilities.get(0),
+                    c.upn(), c.upnUnknown(), disabilities);
         }
     }
 

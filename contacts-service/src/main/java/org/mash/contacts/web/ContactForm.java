@@ -65,7 +65,8 @@ public record ContactForm(Map<String, String> values) {
             children.add(new ContactSubmission.Child(text(slot.name("firstName")), text(slot.name("lastName")), null,
                     date(slot.name("dateOfBirth")), date(slot.name("expectedDateOfBirth")), text(slot.name("sex")),
                     text(slot.name("ethnicity")), text(slot.name("nhsNumber")), text(slot.name("school")),
-                    address(slot), null, null, null, text(slot.name("upn")), text(slot.name("upnUnknown"))));
+                    address(slot), null, null, null, text(slot.name("upn")), text(slot.name("upnUnknown")),
+                    codes(slot.name("disabilities"))));
         }
         List<ContactSubmission.Person> household = new ArrayList<>();
         for (Slot slot : household()) {
@@ -76,7 +77,7 @@ public record ContactForm(Map<String, String> values) {
                     date(slot.name("dateOfBirth")), oneOf(slot.name("relationship"), ContactSubmission.Relationship.class),
                     null, null, null, text(slot.name("notes"))));
         }
-        List<String> concerns = value("concernCodes").isEmpty() ? List.of() : List.of(value("concernCodes").split(","));
+        List<String> concerns = value("concernCodes").isEmpty() ? List.of() : codes("concernCodes");
         return new ContactSubmission(ContactSubmission.Channel.WEB, text("sourceCode"),
                 new ContactSubmission.Referrer(text("referrer.name"), text("referrer.role"), text("referrer.organisation"),
                         text("referrer.phone"), text("referrer.email")),
@@ -86,6 +87,11 @@ public record ContactForm(Map<String, String> values) {
                 value("policeInformed").isEmpty() ? null : "true".equals(value("policeInformed")),
                 new ContactSubmission.Consent(oneOf("consent.status", ContactSubmission.ConsentStatus.class),
                         text("consent.reason"), null));
+    }
+
+    /** The codes ticked in a group of checkboxes, or null when none is. */
+    private List<String> codes(String name) {
+        return value(name).isEmpty() ? null : List.of(value(name).split(","));
     }
 
     private ContactSubmission.Address address(Slot slot) {

@@ -41,7 +41,8 @@ public class ContactPages {
     /** What the form offers, from the code lists the API checks against. */
     public record Choices(List<Map.Entry<String, String>> sources, List<Map.Entry<String, String>> concerns,
                           List<Map.Entry<String, String>> sexes, List<String> relationships, List<String> urgencies,
-                          List<String> consents, List<Map.Entry<String, String>> upnUnknown) {
+                          List<String> consents, List<Map.Entry<String, String>> upnUnknown,
+                          List<Map.Entry<String, String>> disabilities) {
     }
 
     @CheckedTemplate
@@ -56,7 +57,8 @@ public class ContactPages {
     private static final Choices CHOICES = new Choices(CodeList.load("referral-source").entries(),
             CodeList.load("concern-factor").entries(), CodeList.load("sex").entries(),
             names(ContactSubmission.Relationship.values()), names(ContactSubmission.Urgency.values()),
-            names(ContactSubmission.ConsentStatus.values()), CodeList.load("upn-unknown").entries());
+            names(ContactSubmission.ConsentStatus.values()), CodeList.load("upn-unknown").entries(),
+            CodeList.load("disability").entries());
 
     private final ContactResource api;
 

@@ -21,8 +21,14 @@ class ContactRulesTests {
     }
 
     static ContactSubmission.Child child(LocalDate born, LocalDate expected, String nhs, String sex, String upn, String upnUnknown) {
+        return withDisabilities(born, expected, nhs, sex, upn, upnUnknown, null, null);
+    }
+
+    static ContactSubmission.Child withDisabilities(LocalDate born, LocalDate expected, String nhs, String sex, String upn,
+                                                    String upnUnknown, String disability, List<String> disabilities) {
         return new ContactSubmission.Child("Amira", "Khan", null, born, expected, sex, "APKN", nhs, null,
-                new ContactSubmission.Address("12 Example Road", null, "London", "E8 1AA"), null, null, null, upn, upnUnknown);
+                new ContactSubmission.Address("12 Example Road", null, "London", "E8 1AA"), null, null, disability, upn,
+                upnUnknown, disabilities);
     }
 
     static ContactSubmission submission(String source, List<String> concerns, ContactSubmission.Consent consent,
@@ -104,6 +110,30 @@ class ContactRulesTests {
                 fields(submission("6", List.of("3A"), GIVEN, child(born, null, null, "F", null, "UN9"))));
         assertEquals(List.of("children[0].upnUnknown:exclusive"),
                 fields(submission("6", List.of("3A"), GIVEN, child(born, null, null, "F", "M201123424001", "UN4"))));
+    }
+
+    @Test
+    void disabilitiesAreKnownCodesEachOnceAndNoneStandsAlone() {
+        LocalDate born = LocalDate.of(2016, 4, 2);
+        java.util.function.Function<ContactSubmission.Child, List<String>> check =
+                c -> fields(submission("6", List.of("3A"), GIVEN, c));
+        assertEquals(List.of(), check.apply(withDisabilities(born, null, null, "F", null, null, null, List.of("NONE"))));
+        assertEquals(List.of(), check.apply(withDisabilities(born, null, null, "F", null, null, null, List.of("MOB"))));
+        assertEquals(List.of(), check.apply(withDisabilities(born, null, null, "F", null, null, "MOB", null)),
+                "the single code of older clients still works");
+        assertEquals(List.of(), check.apply(withDisabilities(born, null, null, "F", null, null, "MOB", List.of("MOB"))));
+        assertEquals(List.of("children[0].disabilities[1]:known-code"),
+                check.apply(withDisabilities(born, null, null, "F", null, null, null, List.of("MOB", "XYZ"))));
+        assertEquals(List.of("children[0].disabilities[1]:unique"),
+                check.apply(withDisabilities(born, null, null, "F", null, null, null, List.of("MOB", "MOB"))), "rule 8794");
+        assertEquals(List.of("children[0].disabilities:none-alone"),
+                check.apply(withDisabilities(born, null, null, "F", null, null, null, List.of("NONE", "MOB"))), "rule 8790");
+        assertEquals(List.of("children[0].disabilities:not-empty"),
+                check.apply(withDisabilities(born, null, null, "F", null, null, null, List.of())));
+        assertEquals(List.of("children[0].disability:in-disabilities"),
+                check.apply(withDisabilities(born, null, null, "F", null, null, "NONE", List.of("MOB"))));
+        assertEquals(List.of("children[0].disability:known-code"),
+                check.apply(withDisabilities(born, null, null, "F", null, null, "XYZ", null)));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class KafkaAccess {
                     Set.of("mash.contacts.v1", "mash.contacts.status.v1", "mash.contacts-service.dlq")),
             // the only reader of mash.contacts.v1; the hand-off with the child's identity on its own topic
             new Grant("triage-service",
-                    Set.of("mash.contacts.v1", "mash.triage-service.dlq"),
+                    Set.of("mash.contacts.v1", "mash.strategy.v1", "mash.triage-service.dlq"),
                     Set.of("mash.triage.v1", "mash.triage.strategy-handoff.v1", "mash.triage-service.dlq")),
             new Grant("strategy-discussion-service",
                     Set.of("mash.triage.strategy-handoff.v1", "mash.strategy-discussion-service.dlq"),

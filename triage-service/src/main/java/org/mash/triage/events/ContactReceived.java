@@ -26,6 +26,15 @@ public record ContactReceived(UUID contactId, UUID submissionId, OffsetDateTime 
     }
 
     public record Child(String firstName, String lastName, LocalDate dateOfBirth, LocalDate expectedDateOfBirth,
-                        String sex, String ethnicity, String nhsNumber, JsonNode address) {
+                        String sex, String ethnicity, String nhsNumber, JsonNode address, String upn,
+                        String upnUnknown, String disability, List<String> disabilities) {
+
+        /** The disability codes: the list (v1.2), else the single code of earlier events, else null (not given). */
+        public List<String> disabilityCodes() {
+            if (disabilities != null && !disabilities.isEmpty()) {
+                return disabilities;
+            }
+            return disability == null ? null : List.of(disability);
+        }
     }
 }

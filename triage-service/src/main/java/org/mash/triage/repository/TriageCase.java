@@ -99,6 +99,18 @@ public class TriageCase extends PanacheEntityBase {
     public String childLocalId;
 
     /** The child's address as JSON. */
+    /** The unique pupil number the contact gave, or null. */
+    @Column(name = "child_upn")
+    public String childUpn;
+
+    /** Why the UPN is not known (UN1-UN7), or null. */
+    @Column(name = "child_upn_unknown")
+    public String childUpnUnknown;
+
+    /** The disability codes the contact gave, comma-separated (NONE when none), or null when not given. */
+    @Column(name = "child_disabilities")
+    public String childDisabilities;
+
     @Column(name = "child_address")
     public String childAddress;
 

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mash.platform.security.Caller;
 import org.mash.platform.security.Roles;
+import org.mash.triage.repository.CaseDiscussion;
+import org.mash.triage.repository.CaseEnquiry;
 import org.mash.triage.repository.ChildLink;
 import org.mash.triage.repository.TriageCase;
 import org.mash.triage.service.ChildIndex;
@@ -37,10 +39,38 @@ public class ChildResource {
     /** A child's record: the stable local id, every case about them (oldest first), and how each was linked. */
     public record ChildView(String localChildId, OffsetDateTime createdAt,
                             @Schema(description = "set when this record was merged into another: the one to read")
-                            String mergedInto, List<ChildCase> cases, List<Link> links) {
+                            String mergedInto, List<ChildCase> cases, List<Link> links,
+                            @Schema(description = "strategy discussions about the child, with the decision for them")
+                            List<Discussion> discussions,
+                            @Schema(description = "section 47 enquiries about the child, withdrawn ones included (marked)")
+                            List<Enquiry> enquiries) {
         static ChildView of(ChildIndex.ChildRecord r) {
             return new ChildView(r.child().localId, r.child().createdAt, r.mergedInto(),
-                    r.cases().stream().map(ChildCase::of).toList(), r.links().stream().map(Link::of).toList());
+                    r.cases().stream().map(ChildCase::of).toList(), r.links().stream().map(Link::of).toList(),
+                    r.strategy().discussions().stream().map(Discussion::of).toList(),
+                    r.strategy().enquiries().stream().map(Enquiry::of).toList());
+        }
+    }
+
+    /** A strategy discussion about the child: opened, held, and the decision for this child (the latest). */
+    public record Discussion(UUID discussionId, UUID caseId, OffsetDateTime openedAt, OffsetDateTime dueAt,
+                             OffsetDateTime heldAt,
+                             @Schema(description = "S47_SINGLE_AGENCY, S47_JOINT, CSC_ASSESSMENT, NFA or OTHER; null until held")
+                             String outcome,
+                             @Schema(description = "set when a later decision superseded the first") OffsetDateTime supersededAt) {
+        static Discussion of(CaseDiscussion d) {
+            return new Discussion(d.discussionId, d.caseId, d.openedAt, d.dueAt, d.heldAt, d.outcome, d.supersededAt);
+        }
+    }
+
+    /** A section 47 enquiry about the child: start, ICPC target (15 working days), conclusion, ICPC held or withdrawn. */
+    public record Enquiry(UUID enquiryId, UUID discussionId, UUID caseId, LocalDate startedOn, LocalDate icpcTarget,
+                          Boolean joint, LocalDate concludedOn, String outcomeCode,
+                          @Schema(description = "whether a conference follows; null until concluded") Boolean icpcRequired,
+                          LocalDate icpcHeldOn, OffsetDateTime withdrawnAt) {
+        static Enquiry of(CaseEnquiry e) {
+            return new Enquiry(e.enquiryId, e.discussionId, e.caseId, e.startedOn, e.icpcTarget, e.joint, e.concludedOn,
+                    e.outcomeCode, e.icpcRequired, e.icpcHeldOn, e.withdrawnAt);
         }
     }
 

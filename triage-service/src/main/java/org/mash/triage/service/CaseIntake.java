@@ -163,6 +163,9 @@ public class CaseIntake {
         c.childSex = child.sex();
         c.childEthnicity = child.ethnicity();
         c.childNhsNumber = Names.nhsNumber(child.nhsNumber());
+        c.childUpn = child.upn();
+        c.childUpnUnknown = child.upnUnknown();
+        c.childDisabilities = child.disabilityCodes() == null ? null : String.join(",", child.disabilityCodes());
         c.childAddress = child.address() == null || child.address().isNull() ? null : child.address().toString();
         c.childFirstNorm = Names.normalise(child.firstName());
         c.childLastNorm = Names.normalise(child.lastName());

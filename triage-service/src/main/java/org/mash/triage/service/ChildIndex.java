@@ -35,20 +35,24 @@ import org.mash.triage.repository.TriageCase;
 public class ChildIndex {
 
     /**
-     * A child's record as a practitioner sees it: the local id, every case (oldest first) and every link made or
-     * undone; for a record merged into another, that one's local id (and no cases).
+     * A child's record as a practitioner sees it: the local id, every case (oldest first), every link made or
+     * undone, and the strategy discussions and section 47 enquiries about them; for a record merged into another,
+     * that one's local id (and no cases).
      */
-    public record ChildRecord(Child child, List<TriageCase> cases, List<ChildLink> links, String mergedInto) {
+    public record ChildRecord(Child child, List<TriageCase> cases, List<ChildLink> links, String mergedInto,
+                              StrategyFacts.OfCase strategy) {
     }
 
     private final Clock clock;
     private final AccessLog accessLog;
     private final CaseActivities activities;
+    private final StrategyFacts strategy;
 
-    public ChildIndex(Clock clock, AccessLog accessLog, CaseActivities activities) {
+    public ChildIndex(Clock clock, AccessLog accessLog, CaseActivities activities, StrategyFacts strategy) {
         this.clock = clock;
         this.accessLog = accessLog;
         this.activities = activities;
+        this.strategy = strategy;
     }
 
     /**
@@ -183,7 +187,8 @@ public class ChildIndex {
                 : Child.<Child>findById(child.mergedInto).map(c -> c.localId);
         return mergedInto.chain(into -> TriageCase.<TriageCase>list("childId = ?1 order by receivedAt, id", child.id)
                 .chain(cases -> ChildLink.<ChildLink>list("childId = ?1 order by at, action desc, id", child.id)
-                        .map(links -> new ChildRecord(child, cases, links, into))));
+                        .chain(links -> strategy.of(cases.stream().map(c -> c.id).toList())
+                                .map(facts -> new ChildRecord(child, cases, links, into, facts)))));
     }
 
     private Uni<Child> load(String localId) {

@@ -19,10 +19,11 @@ class KafkaAccessTests {
     }
 
     @Test
-    void itCannotForgeContactsNorReadAnotherServicesDeadLetters() {
+    void itCannotForgeContactsOrStrategyEventsNorReadAnotherServicesDeadLetters() {
         KafkaAccessAssertions.assertWriteRefused(SERVICE, "mash.contacts.v1");
+        KafkaAccessAssertions.assertWriteRefused(SERVICE, "mash.strategy.v1");
         KafkaAccessAssertions.assertReadRefused(SERVICE, "mash.strategy-discussion-service.dlq");
-        KafkaAccessAssertions.assertReadRefused(SERVICE, "mash.strategy.v1");
+        KafkaAccessAssertions.assertReadRefused(SERVICE, "mash.metrics.v1");
     }
 
     @Test

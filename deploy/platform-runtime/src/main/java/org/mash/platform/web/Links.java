@@ -38,6 +38,10 @@ public class Links {
         return config.strategyUrl() + "/ui/discussions";
     }
 
+    public String discussion(Object id) {
+        return config.strategyUrl() + "/ui/discussions/" + id;
+    }
+
     public String deadlines() {
         return config.strategyUrl() + "/ui/deadlines";
     }

@@ -1,4 +1,4 @@
-package org.mash.contacts.domain;
+package org.mash.platform.codes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class UpnTests {
 
     static String rule(String upn) {
-        return Upn.check("upn", upn).map(Violation::rule).orElse("valid");
+        return Upn.check(upn).map(Upn.Fault::rule).orElse("valid");
     }
 
     @Test
@@ -20,7 +20,7 @@ class UpnTests {
         assertEquals("valid", rule("M201123424001"));
         assertEquals("valid", rule("Y20112342400A"));
         assertEquals("upn-check-letter", rule("N201123424001"), "rule 1510");
-        assertTrue(Upn.check("upn", "N201123424001").orElseThrow().message().contains("is M, not N"));
+        assertTrue(Upn.check("N201123424001").orElseThrow().message().contains("is M, not N"));
     }
 
     @Test

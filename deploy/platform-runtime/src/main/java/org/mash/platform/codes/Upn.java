@@ -1,4 +1,4 @@
-package org.mash.contacts.domain;
+package org.mash.platform.codes;
 
 import java.util.Optional;
 
@@ -8,6 +8,9 @@ import java.util.Optional;
  * rule 1530 accepts); 5-12 digits; the 13th a digit, or a letter other than I, O and S for a temporary UPN. The check
  * letter: each character in position n (2 to 13) times n (a letter in position 13 counts as its place in
  * {@link #LETTERS}), the 12 products added, divided by 23: the remainder's letter in {@link #LETTERS}.
+ *
+ * <p>One check for the whole system: the contacts service refuses a contact whose UPN breaks it, the census export
+ * checks every UPN it writes again.
  */
 public final class Upn {
 
@@ -24,37 +27,41 @@ public final class Upn {
     private Upn() {
     }
 
+    /** A broken rule: its short name, the census rule's number, and what it says to a person. */
+    public record Fault(String rule, String censusRule, String message) {
+    }
+
     /** Why {@code upn} is not a valid UPN (the rule broken and what it says), or empty when it is one. */
-    public static Optional<Violation> check(String field, String upn) {
+    public static Optional<Fault> check(String upn) {
         if (upn.length() != 13) {
-            return Optional.of(new Violation(field, "upn-length", "a UPN has 13 characters, not " + upn.length()));
+            return Optional.of(new Fault("upn-length", "1510", "a UPN has 13 characters, not " + upn.length()));
         }
         for (int i = 4; i < 12; i++) {
             if (upn.charAt(i) < '0' || upn.charAt(i) > '9') {
-                return Optional.of(new Violation(field, "upn-digits", "characters 5 to 12 of a UPN are digits (rule 1540)"));
+                return Optional.of(new Fault("upn-digits", "1540", "characters 5 to 12 of a UPN are digits (rule 1540)"));
             }
         }
         char last = upn.charAt(12);
         if (!(last >= '0' && last <= '9') && LETTERS.indexOf(last) < 0) {
-            return Optional.of(new Violation(field, "upn-last-character",
+            return Optional.of(new Fault("upn-last-character", "1550",
                     "the 13th character of a UPN is a digit, or a capital letter other than I, O and S (rule 1550)"));
         }
         String la = upn.substring(1, 4);
         if (!la.chars().allMatch(c -> c >= '0' && c <= '9') || !knownLocalAuthority(Integer.parseInt(la))) {
-            return Optional.of(new Violation(field, "upn-local-authority",
+            return Optional.of(new Fault("upn-local-authority", "1530",
                     "characters 2 to 4 of a UPN are the number of the local authority that issued it; '" + la
                             + "' is not one (rule 1530)"));
         }
         char expected = checkLetter(upn.substring(1));
         if (upn.charAt(0) != expected) {
-            return Optional.of(new Violation(field, "upn-check-letter",
+            return Optional.of(new Fault("upn-check-letter", "1510",
                     "the check letter of this UPN is " + expected + ", not " + upn.charAt(0) + " (rule 1510): is a character mistyped?"));
         }
         return Optional.empty();
     }
 
     /** The check letter for characters 2 to 13 of a UPN. */
-    static char checkLetter(String rest) {
+    public static char checkLetter(String rest) {
         int sum = 0;
         for (int i = 0; i < 12; i++) {
             char c = rest.charAt(i);
@@ -64,7 +71,7 @@ public final class Upn {
         return LETTERS.charAt(sum % 23);
     }
 
-    static boolean knownLocalAuthority(int number) {
+    public static boolean knownLocalAuthority(int number) {
         for (int[] range : LA_NUMBERS) {
             if (number >= range[0] && number <= range[1]) {
                 return true;
