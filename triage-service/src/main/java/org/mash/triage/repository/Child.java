@@ -36,6 +36,10 @@ public class Child extends PanacheEntityBase {
     @Column(name = "merge_reason")
     public String mergeReason;
 
+    /** The child's death, as the case management system's import gave it (census PersonDeathDate), or null. */
+    @Column(name = "death_date")
+    public java.time.LocalDate deathDate;
+
     /** Two changes to one record at once: one is kept, the other is refused (409), never silently lost. */
     @jakarta.persistence.Version
     public long version;

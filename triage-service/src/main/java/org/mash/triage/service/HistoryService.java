@@ -74,18 +74,8 @@ public class HistoryService {
      */
     private Uni<Integer> logEarlier(History h, TriageService.Actor reader) {
         List<UUID> earlier = h.rows().stream().map(r -> r.earlier().id).distinct().toList();
-        if (earlier.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return TriageCase.getSession().chain(session -> session.createMutationQuery(
-                        "insert into AccessLogEntry (recordType, recordId, username, roles, action, at) "
-                        + "select 'triage-case', c.id, :username, :roles, 'LIST-HISTORY', :at from TriageCase c "
-                        + "where c.id in :ids")
-                .setParameter("username", reader.username())
-                .setParameter("roles", String.join(",", reader.roles().stream().sorted().toList()))
-                .setParameter("at", now())
-                .setParameter("ids", earlier)
-                .executeUpdate());
+        return accessLog.recordList("triage-case", "TriageCase", earlier, reader.username(), null, reader.roles(),
+                "LIST-HISTORY");
     }
 
     /**

@@ -29,6 +29,26 @@ public interface TriageConfig {
     @WithDefault("30s")
     String overdueCheck();
 
+    /** The statutory returns: the Children in Need census (see {@link CensusExport}). */
+    Returns returns();
+
+    interface Returns {
+        /**
+         * The council's three-digit DfE local authority number: the census's {@code LEA} and the data flow's
+         * {@code la_code}. Set per installation ({@code MASH_LA_NUMBER}); no default outside dev and test.
+         */
+        @jakarta.validation.constraints.Pattern(regexp = "[0-9]{3}", message = "is the council's 3-digit DfE number")
+        String laNumber();
+
+        /** The census header's software code: this system. */
+        @WithDefault("MASH")
+        String softwareCode();
+
+        /** The census header's release: this system's release. */
+        @WithDefault("${quarkus.application.version:1.0}")
+        String release();
+    }
+
     interface Targets {
         @WithDefault("PT4H")
         Duration red();

@@ -176,17 +176,7 @@ public class TriageService {
 
     /** Records that these cases were shown to the reader in a list, as the platform's AccessLog does for one. */
     private Uni<Integer> logList(List<UUID> caseIds, Actor reader) {
-        if (caseIds.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return TriageCase.getSession().chain(session -> session.createMutationQuery(
-                        "insert into AccessLogEntry (recordType, recordId, username, roles, action, at) "
-                        + "select 'triage-case', c.id, :username, :roles, 'LIST', :at from TriageCase c where c.id in :ids")
-                .setParameter("username", reader.username())
-                .setParameter("roles", String.join(",", reader.roles().stream().sorted().toList()))
-                .setParameter("at", now())
-                .setParameter("ids", caseIds)
-                .executeUpdate());
+        return accessLog.recordList("triage-case", "TriageCase", caseIds, reader.username(), null, reader.roles(), "LIST");
     }
 
     /** The timeline of a case, oldest first; the read is logged. */

@@ -27,7 +27,8 @@ import org.mash.triage.rest.DecisionFlowTests;
 @QuarkusTest
 public class StrategyEventsConsumerTests {
 
-    static void publish(String type, String contactId, Map<String, Object> fields) {
+    /** Publishes a strategy event about the contact (the schema example with these fields and an unknown one), twice. */
+    public static void publish(String type, String contactId, Map<String, Object> fields) {
         Map<String, Object> all = new HashMap<>(fields);
         all.put("contactId", contactId);
         all.put("unknownFieldAddedLater", "ignored");

@@ -32,7 +32,7 @@ public final class AccessMatrix {
 
     /** The realm's roles, each called with a token holding that role alone. */
     public static final List<String> ROLES = List.of("referrer", "integration-admin", "mash-practitioner", "mash-manager",
-            "partner-officer", "strategy-participant", "analyst", "mash-operator");
+            "partner-officer", "strategy-participant", "analyst", "mash-operator", "returns-officer");
 
     /**
      * What a {@code 404} row of the {@code another agency} column is proven with: one real record of one agency, the

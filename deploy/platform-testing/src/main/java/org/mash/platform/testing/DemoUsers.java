@@ -47,6 +47,11 @@ public final class DemoUsers {
         return as("analyst", "mash", "analyst");
     }
 
+    /** Prepares the statutory returns: the census and the daily data flow (role returns-officer). */
+    public static RequestSpecification returnsOfficer() {
+        return as("returns", "mash", "returns-officer");
+    }
+
     /** Runs the services: dead letters and parked events (role mash-operator). */
     public static RequestSpecification operator() {
         return as("operator", "mash", "mash-operator");

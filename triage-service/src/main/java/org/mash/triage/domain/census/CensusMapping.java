@@ -30,10 +30,12 @@ public final class CensusMapping {
      */
     public record ReferralFacts(LocalDate referralDate, String source, String primaryNeed, boolean strategyDiscussion,
                                 String discussionOutcome, List<EnquiryFacts> enquiries, LocalDate closureDate,
-                                String closureReason, int assessments) {
+                                String closureReason, List<CinCensus.Assessment> assessments) {
     }
 
-    public record ChildFacts(String laChildId, List<ContactFacts> contacts, List<ReferralFacts> referrals) {
+    /** A child's contacts (oldest first), referrals, and the death date the case system's import gave, if any. */
+    public record ChildFacts(String laChildId, List<ContactFacts> contacts, List<ReferralFacts> referrals,
+                             LocalDate deathDate) {
     }
 
     /** Ethnicity not yet obtained: what the census takes when no contact gave one (rule 4220). */
@@ -63,7 +65,8 @@ public final class CensusMapping {
         String ethnicity = latest(contacts, ContactFacts::ethnicity);
         List<String> disabilities = latest(contacts, ContactFacts::disabilities);
         return Optional.of(new CinCensus.Child(facts.laChildId(), upnGiven == null ? null : upnGiven.upn(), null,
-                upnGiven == null || upnGiven.upn() != null ? null : upnGiven.upnUnknown(), born, expected, sex, null,
+                upnGiven == null || upnGiven.upn() != null ? null : upnGiven.upnUnknown(), born, expected, sex,
+                facts.deathDate(),
                 ethnicity == null ? NOT_OBTAINED : ethnicity, disabilities == null ? List.of() : List.copyOf(disabilities),
                 referrals));
     }
@@ -101,9 +104,14 @@ public final class CensusMapping {
                             icpc == null && Boolean.FALSE.equals(e.icpcRequired())));
                 });
         boolean closedInReturn = r.closureDate() != null && !r.closureDate().isAfter(end);
+        List<CinCensus.Assessment> assessments = r.assessments().stream()
+                .filter(a -> !a.startDate().isAfter(end))
+                .map(a -> a.authorisationDate() != null && a.authorisationDate().isAfter(end)
+                        ? new CinCensus.Assessment(a.startDate(), null) : a)
+                .sorted(Comparator.comparing(CinCensus.Assessment::startDate)).toList();
         return new CinCensus.Referral(r.referralDate(), r.source(), r.primaryNeed(),
-                closedInReturn ? r.closureDate() : null, closedInReturn ? r.closureReason() : null, List.copyOf(s47),
-                referralNfa(r), r.assessments());
+                closedInReturn ? r.closureDate() : null, closedInReturn ? r.closureReason() : null, assessments,
+                List.copyOf(s47), referralNfa(r));
     }
 
     /** The latest contact's value, or null when no contact gave one. */

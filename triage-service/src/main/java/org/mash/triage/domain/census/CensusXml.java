@@ -101,6 +101,12 @@ public final class CensusXml {
         element("PrimaryNeedCode", r.primaryNeed());
         element("CINclosureDate", r.closureDate());
         element("ReasonForClosure", r.reasonForClosure());
+        for (CinCensus.Assessment a : r.assessments()) {
+            xml.writeStartElement("Assessments");
+            element("AssessmentActualStartDate", a.startDate());
+            element("AssessmentAuthorisationDate", a.authorisationDate());
+            xml.writeEndElement();
+        }
         section47s(r.section47s());
         element("ReferralNFA", r.referralNfa() == null ? null : r.referralNfa().toString());
         xml.writeEndElement();

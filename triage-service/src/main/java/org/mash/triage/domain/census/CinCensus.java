@@ -33,14 +33,19 @@ public record CinCensus(Header header, List<Child> children) {
 
     /**
      * {@code CINdetails}: one referral (episode). {@code referralNfa} is null only when it could not be derived (a
-     * rule then says so). {@code assessments} is the number of assessments the case system's import gave.
+     * rule then says so). Closure and assessments come from the case system's import, when there is one.
      */
     public record Referral(LocalDate referralDate, String referralSource, String primaryNeed, LocalDate closureDate,
-                           String reasonForClosure, List<Section47> section47s, Boolean referralNfa, int assessments) {
+                           String reasonForClosure, List<Assessment> assessments, List<Section47> section47s,
+                           Boolean referralNfa) {
 
         public boolean nfa() {
             return Boolean.TRUE.equals(referralNfa);
         }
+    }
+
+    /** {@code Assessments}: one assessment of the referral, as the case system's import gave it. */
+    public record Assessment(LocalDate startDate, LocalDate authorisationDate) {
     }
 
     /** {@code Section47}: started on the date of the strategy discussion; the ICPC held, or not required. */

@@ -64,7 +64,7 @@ final class EpisodeRules {
         if (r.primaryNeed() != null && !codes.primaryNeed().test(r.primaryNeed())) {
             out.accept(Finding.error("8650", id, "a PrimaryNeedCode is not N0-N9"));
         }
-        if (r.nfa() && (r.assessments() > 0 || !r.section47s().isEmpty())) {
+        if (r.nfa() && (!r.assessments().isEmpty() || !r.section47s().isEmpty())) {
             out.accept(Finding.error("8831", id, "an NFA referral has an assessment, a section 47 or an ICPC"));
         }
     }
@@ -85,7 +85,7 @@ final class EpisodeRules {
             out.accept(Finding.query("8585", id, "an episode closed because the child died (RC2) has no PersonDeathDate"));
         }
         if (r.reasonForClosure() != null && CLOSED_AFTER_ASSESSMENT.contains(r.reasonForClosure())) {
-            if (r.assessments() == 0) {
+            if (r.assessments().isEmpty()) {
                 out.accept(Finding.query("8825", id, "an episode closed after assessment (RC8/RC9) has no assessment"));
             }
             if (!r.section47s().isEmpty()) {
@@ -102,9 +102,11 @@ final class EpisodeRules {
             out.accept(Finding.error("8630", id, "a CINclosureDate is before its CINreferralDate"));
         }
         boolean activityAfter = r.section47s().stream().anyMatch(s -> closed.isBefore(s.startDate())
-                || (s.icpcDate() != null && closed.isBefore(s.icpcDate())));
+                || (s.icpcDate() != null && closed.isBefore(s.icpcDate())))
+                || r.assessments().stream().anyMatch(a -> closed.isBefore(a.startDate())
+                || (a.authorisationDate() != null && closed.isBefore(a.authorisationDate())));
         if (activityAfter) {
-            out.accept(Finding.error("8565", id, "a CINclosureDate is before a section 47 or ICPC date of the episode"));
+            out.accept(Finding.error("8565", id, "a CINclosureDate is before an assessment, section 47 or ICPC date of the episode"));
         }
         if (r.section47s().stream().anyMatch(s -> s.icpcDate() == null && !s.icpcNotRequired())) {
             out.accept(Finding.error("8868", id, "a closed episode has a section 47 with neither an ICPC date nor "
@@ -158,7 +160,7 @@ final class EpisodeRules {
             out.accept(Finding.error("8839", id, "an episode has more than one section 47 with neither an ICPC date "
                     + "nor ICPCnotRequired true"));
         }
-        if (!all.isEmpty() && r.assessments() == 0) {
+        if (!all.isEmpty() && r.assessments().isEmpty()) {
             out.accept(Finding.query("2991", id, "an episode with a section 47 has no assessment (assessments belong "
                     + "to the case management system: import them)"));
         }

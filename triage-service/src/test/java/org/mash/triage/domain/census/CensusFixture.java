@@ -54,16 +54,17 @@ final class CensusFixture {
         List<CinCensus.Section47> s47 = new ArrayList<>(List.of(s47(LocalDate.of(2025, 10, 7), LocalDate.of(2025, 10, 28),
                 LocalDate.of(2025, 10, 24), false)));
         Boolean nfa = false;
-        int assessments = 1;
+        List<CinCensus.Assessment> assessments = new ArrayList<>(List.of(
+                new CinCensus.Assessment(LocalDate.of(2025, 10, 7), LocalDate.of(2025, 11, 20))));
 
         CinCensus.Referral build() {
-            return new CinCensus.Referral(date, source, need, closed, reason, List.copyOf(s47), nfa, assessments);
+            return new CinCensus.Referral(date, source, need, closed, reason, List.copyOf(assessments), List.copyOf(s47), nfa);
         }
 
         ReferralBuilder nfa() {
             nfa = true;
             s47 = new ArrayList<>();
-            assessments = 0;
+            assessments = new ArrayList<>();
             need = null;
             return this;
         }

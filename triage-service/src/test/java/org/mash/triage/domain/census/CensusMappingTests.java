@@ -25,15 +25,15 @@ class CensusMappingTests {
     }
 
     static ReferralFacts assessment(String date) {
-        return new ReferralFacts(d(date), "2A", "N1", false, null, List.of(), null, null, 0);
+        return new ReferralFacts(d(date), "2A", "N1", false, null, List.of(), null, null, List.of());
     }
 
     static ReferralFacts discussion(String date, String outcome, EnquiryFacts... enquiries) {
-        return new ReferralFacts(d(date), "1A", "N1", true, outcome, List.of(enquiries), null, null, 0);
+        return new ReferralFacts(d(date), "1A", "N1", true, outcome, List.of(enquiries), null, null, List.of());
     }
 
     static CinCensus.Child map(List<ContactFacts> contacts, ReferralFacts... referrals) {
-        return CensusMapping.child(new ChildFacts("C000000001", contacts, List.of(referrals)), YEAR).orElseThrow();
+        return CensusMapping.child(new ChildFacts("C000000001", contacts, List.of(referrals), null), YEAR).orElseThrow();
     }
 
     @Test
@@ -61,17 +61,17 @@ class CensusMappingTests {
 
     @Test
     void onlyReferralsInTheYearOrOpenAtItsStartAreReturned() {
-        ChildFacts before = new ChildFacts("C1", List.of(AMIRA), List.of(discussion("2024-11-04", "NFA")));
+        ChildFacts before = new ChildFacts("C1", List.of(AMIRA), List.of(discussion("2024-11-04", "NFA")), null);
         assertTrue(CensusMapping.child(before, YEAR).isEmpty(), "an NFA referral of an earlier year is not open");
-        ChildFacts after = new ChildFacts("C1", List.of(AMIRA), List.of(assessment("2026-04-01")));
+        ChildFacts after = new ChildFacts("C1", List.of(AMIRA), List.of(assessment("2026-04-01")), null);
         assertTrue(CensusMapping.child(after, YEAR).isEmpty(), "next year's");
-        ChildFacts open = new ChildFacts("C1", List.of(AMIRA), List.of(assessment("2024-11-04")));
+        ChildFacts open = new ChildFacts("C1", List.of(AMIRA), List.of(assessment("2024-11-04")), null);
         assertEquals(1, CensusMapping.child(open, YEAR).orElseThrow().referrals().size(), "open at the start");
         ReferralFacts closedBefore = new ReferralFacts(d("2024-11-04"), "2A", "N1", false, null, List.of(),
-                d("2025-03-01"), "RC4", 1);
-        assertTrue(CensusMapping.child(new ChildFacts("C1", List.of(AMIRA), List.of(closedBefore)), YEAR).isEmpty());
+                d("2025-03-01"), "RC4", List.of());
+        assertTrue(CensusMapping.child(new ChildFacts("C1", List.of(AMIRA), List.of(closedBefore), null), YEAR).isEmpty());
         ReferralFacts closedLater = new ReferralFacts(d("2025-10-06"), "2A", "N1", false, null, List.of(),
-                d("2026-05-01"), "RC4", 1);
+                d("2026-05-01"), "RC4", List.of());
         CinCensus.Referral stillOpen = map(List.of(AMIRA), closedLater).referrals().get(0);
         assertNull(stillOpen.closureDate(), "closed after the reference date: open in this return");
         assertNull(stillOpen.reasonForClosure());
@@ -125,5 +125,20 @@ class CensusMappingTests {
         CinCensus.Child withUpn = map(List.of(first, upnLater), assessment("2025-10-06"));
         assertEquals("M201123424001", withUpn.upn());
         assertNull(withUpn.upnUnknown(), "never both");
+    }
+
+    @Test
+    void whatTheCaseSystemImportedClosesTheEpisodeAndAddsItsAssessments() {
+        ReferralFacts closed = new ReferralFacts(d("2025-10-06"), "2A", "N1", false, null, List.of(), d("2025-12-01"),
+                "RC8", List.of(new CinCensus.Assessment(d("2025-10-07"), d("2025-11-20")),
+                new CinCensus.Assessment(d("2026-03-30"), d("2026-04-20"))));
+        CinCensus.Child child = CensusMapping.child(new ChildFacts("C1", List.of(AMIRA), List.of(closed), d("2026-02-01")),
+                YEAR).orElseThrow();
+        CinCensus.Referral r = child.referrals().get(0);
+        assertEquals(d("2025-12-01"), r.closureDate());
+        assertEquals("RC8", r.reasonForClosure());
+        assertEquals(List.of(new CinCensus.Assessment(d("2025-10-07"), d("2025-11-20")),
+                new CinCensus.Assessment(d("2026-03-30"), null)), r.assessments(), "authorised after the year: not yet");
+        assertEquals(d("2026-02-01"), child.deathDate());
     }
 }

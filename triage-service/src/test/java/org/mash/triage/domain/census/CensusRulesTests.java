@@ -259,7 +259,7 @@ class CensusRulesTests {
         breaks("8825Q", referral(r -> {
             r.closed = d("2025-12-01");
             r.reason = "RC8";
-            r.assessments = 0;
+            r.assessments = new ArrayList<>();
             r.s47 = new ArrayList<>();
         }));
         breaks("2990", referral(r -> {
@@ -368,9 +368,9 @@ class CensusRulesTests {
 
     @Test
     void anEnquiryWithoutAnAssessment2991() {
-        breaks("2991Q", referral(r -> r.assessments = 0));
+        breaks("2991Q", referral(r -> r.assessments = new ArrayList<>()));
         ChildBuilder noEnquiry = child();
-        noEnquiry.referrals.get(0).assessments = 0;
+        noEnquiry.referrals.get(0).assessments = new ArrayList<>();
         noEnquiry.referrals.get(0).s47 = new ArrayList<>();
         assertFalse(rules(census(noEnquiry.build())).contains("2991Q"));
     }

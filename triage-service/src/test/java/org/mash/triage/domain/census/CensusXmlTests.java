@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The XML as the department reads it: returns.md's example, element for element. */
+/** The XML as the department reads it: returns.md's example (with an imported assessment), element for element. */
 class CensusXmlTests {
 
     @Test
@@ -21,6 +21,7 @@ class CensusXmlTests {
                 + "<ChildIdentifiers><LAchildID>MASH000123</LAchildID><UPN>M201123424001</UPN><PersonBirthDate>2016-05-14</PersonBirthDate><Sex>F</Sex></ChildIdentifiers>"
                 + "<ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>"
                 + "<CINdetails><CINreferralDate>2025-10-06</CINreferralDate><ReferralSource>2A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode>"
+                + "<Assessments><AssessmentActualStartDate>2025-10-07</AssessmentActualStartDate><AssessmentAuthorisationDate>2025-11-20</AssessmentAuthorisationDate></Assessments>"
                 + "<Section47><S47ActualStartDate>2025-10-07</S47ActualStartDate><InitialCPCtarget>2025-10-28</InitialCPCtarget><DateOfInitialCPC>2025-10-24</DateOfInitialCPC><ICPCnotRequired>false</ICPCnotRequired></Section47>"
                 + "<ReferralNFA>false</ReferralNFA></CINdetails>"
                 + "</Child></Children></Message>", xml);
