@@ -83,5 +83,11 @@ public class StrategyEventsConsumerTests {
                 .body("enquiries[0].withdrawnAt", nullValue())
                 .body("enquiries[1].enquiryId", equalTo(withdrawn))
                 .body("enquiries[1].withdrawnAt", notNullValue()));
+        DemoUsers.practitioner().get("/ui/children/" + child).then().statusCode(200)
+                .body(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Strategy discussions"),
+                        org.hamcrest.Matchers.containsString("/ui/discussions/" + discussion),
+                        org.hamcrest.Matchers.containsString("S47 joint"),
+                        org.hamcrest.Matchers.containsString("ICPC held"),
+                        org.hamcrest.Matchers.containsString("(withdrawn")));
     }
 }

@@ -34,6 +34,10 @@ public class Links {
         return config.triageUrl() + "/ui/cases/" + id;
     }
 
+    public String returns() {
+        return config.triageUrl() + "/ui/returns";
+    }
+
     public String discussions() {
         return config.strategyUrl() + "/ui/discussions";
     }

@@ -57,6 +57,10 @@ public class SignedIn {
         return has(Roles.PRACTITIONER) || has(Roles.MANAGER) || has(Roles.STRATEGY_PARTICIPANT);
     }
 
+    public boolean returns() {
+        return has(Roles.RETURNS_OFFICER);
+    }
+
     public boolean analyst() {
         return has(Roles.ANALYST) || has(Roles.MANAGER);
     }

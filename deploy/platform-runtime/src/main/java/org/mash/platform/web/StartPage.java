@@ -12,7 +12,7 @@ import org.mash.platform.problem.Problem;
 /**
  * {@code /ui} on any service: sends the signed-in person to the page their work starts from (the queue for
  * practitioners and managers, the checks for partner officers, the contact form for referrers, the discussions for
- * strategy participants, the dashboard for analysts).
+ * strategy participants, the dashboard for analysts, the returns for the returns officer).
  */
 @Path(Pages.ROOT)
 @Authenticated
@@ -55,6 +55,9 @@ public class StartPage {
         }
         if (me.analyst()) {
             return links.dashboard();
+        }
+        if (me.returns()) {
+            return links.returns();
         }
         return Pages.ROOT + "/no-access";
     }
