@@ -5,6 +5,7 @@
 #                         (the realm's access token lifespan): after that every call answers 401 "the token has
 #                         expired", and `tokens` gets a fresh set
 #   tokens                sets POLICE PRACT MANAGER HEALTH PPOLICE ANALYST SCHOOL OFFICER_HEALTH OFFICER_POLICE OPERATOR
+#                         RETURNS
 #   api METHOD URL TOKEN [BODY|@FILE] [curl options...]
 #                         calls the API and prints the JSON answer; a 4xx or 5xx prints the problem's detail and
 #                         each field's error on stderr and fails (so `X=$(api …)` never silently holds an error)
@@ -26,7 +27,7 @@ tokens() {
   POLICE=$(token referrer.police) && PRACT=$(token practitioner) && MANAGER=$(token manager) \
     && HEALTH=$(token participant.health) && PPOLICE=$(token participant.police) && ANALYST=$(token analyst) \
     && SCHOOL=$(token referrer.school) && OFFICER_HEALTH=$(token officer.health) \
-    && OFFICER_POLICE=$(token officer.police) && OPERATOR=$(token operator)
+    && OFFICER_POLICE=$(token officer.police) && OPERATOR=$(token operator) && RETURNS=$(token returns)
 }
 
 api() {

@@ -40,6 +40,8 @@ final class ServiceLauncher {
         env.put("QUARKUS_DATASOURCE_PASSWORD", secret(options, "db-" + service.name() + ".password"));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", options.keycloakUrl() + "/realms/" + LocalStack.REALM);
         env.put("MASH_TRIAGE_PSEUDONYM_KEY", secret(options, "pseudonym.key"));
+        // the council's DfE number in the statutory returns: 204, the council of the seed figures
+        env.put("MASH_LA_NUMBER", System.getenv().getOrDefault("MASH_LA_NUMBER", "204"));
         // the key sealing agencies' callback secrets; on this one machine a callback may go to a receiver on it
         env.put("MASH_CALLBACKS_SECRET_KEY", secret(options, "callback.key"));
         env.put("MASH_CALLBACKS_ALLOW_PRIVATE_ADDRESSES", "true");

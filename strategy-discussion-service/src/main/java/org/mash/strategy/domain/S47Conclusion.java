@@ -41,9 +41,17 @@ public final class S47Conclusion {
         return violations;
     }
 
-    /** The rules for the date an ICPC was held: not before the enquiry concluded, not in the future. */
+    /**
+     * The rules for the date an ICPC was held: not before the enquiry concluded, not in the future, and never on a
+     * Saturday or Sunday (a conference is not held at a weekend: the census refuses such a date, rule 8875).
+     */
     public static List<Violation> checkIcpc(LocalDate heldOn, LocalDate concludedOn, LocalDate today) {
-        return dateRules("heldOn", heldOn, concludedOn, "the enquiry concluded", today);
+        List<Violation> violations = new ArrayList<>(dateRules("heldOn", heldOn, concludedOn, "the enquiry concluded", today));
+        if (heldOn.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || heldOn.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            violations.add(new Violation("heldOn", "weekday", heldOn + " is a " + (heldOn.getDayOfWeek() == java.time.DayOfWeek.SATURDAY
+                    ? "Saturday" : "Sunday") + ": an initial child protection conference is held on a weekday (census rule 8875)"));
+        }
+        return violations;
     }
 
     private static List<Violation> dateRules(String field, LocalDate date, LocalDate notBefore, String what, LocalDate today) {

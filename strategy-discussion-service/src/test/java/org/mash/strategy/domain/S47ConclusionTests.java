@@ -51,6 +51,17 @@ class S47ConclusionTests {
     }
 
     @Test
+    void anIcpcIsNeverHeldAtAWeekend() {
+        LocalDate friday = LocalDate.of(2026, 12, 4);
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        assertEquals(List.of("weekday"), S47Conclusion.checkIcpc(LocalDate.of(2026, 12, 5), friday, monday)
+                .stream().map(Violation::rule).toList(), "Saturday (census rule 8875)");
+        assertTrue(S47Conclusion.checkIcpc(LocalDate.of(2026, 12, 6), friday, monday).get(0).message().contains("Sunday"));
+        assertTrue(S47Conclusion.checkIcpc(monday, friday, monday).isEmpty());
+        assertTrue(S47Conclusion.checkIcpc(friday, friday, monday).isEmpty());
+    }
+
+    @Test
     void theIcpcIsWithinTargetWhenHeldByItsTargetDate() {
         LocalDate target = s47.icpcTarget(STARTED); // Friday 11 Dec 2026
         assertEquals(LocalDate.of(2026, 12, 11), target);

@@ -33,7 +33,7 @@ public class DecisionsTests {
                 {"heldAt": "%s", "mode": "IN_PERSON",
                  "attendance": {"social-care": "ATTENDED", "police": "ATTENDED", "health": "ATTENDED"},
                  "outcome": "%s", "rationale": "%s", "safetyPlan": "%s"}"""
-                .formatted(StrategyDiscussionResourceTests.justNow(), outcome, rationale, safetyPlan);
+                .formatted(StrategyDiscussionResourceTests.heldMoment(), outcome, rationale, safetyPlan);
     }
 
     static String supersede(String outcome, String reason) {
@@ -154,7 +154,8 @@ public class DecisionsTests {
     void heldAtCannotBeBeforeTheDiscussionOpenedNorInTheFuture() {
         String id = TriageHandoffConsumerTests.open().discussionId();
         String body = held("NFA", "x", "y");
-        String anHourAgo = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0));
+        // before the opening by more than the grace (5 minutes; three days in the test profile)
+        String anHourAgo = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).minusDays(4).withNano(0));
         DemoUsers.manager().contentType(ContentType.JSON)
                 .body(body.replaceFirst("\"heldAt\": \"[^\"]+\"", "\"heldAt\": \"" + anHourAgo + "\""))
                 .post(PATH + id + "/held").then().statusCode(400).contentType("application/problem+json")

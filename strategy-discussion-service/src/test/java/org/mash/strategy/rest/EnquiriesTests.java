@@ -35,8 +35,9 @@ class EnquiriesTests {
         return new String[] {opened.discussionId(), enquiry, opened.contactId()};
     }
 
+    /** The day the enquiries of these tests start, conclude and have their ICPC: today, or the Friday before at a weekend. */
     static String today() {
-        return LocalDate.now(ZoneId.of("Europe/London")).toString();
+        return StrategyDiscussionResourceTests.heldDay().toString();
     }
 
     @Test
@@ -65,8 +66,11 @@ class EnquiriesTests {
                 .body("{\"concludedOn\": \"" + today() + "\", \"outcomeCode\": \"NFA\"}")
                 .post(base + "/outcome").then().statusCode(409);
 
-        DemoUsers.manager().contentType(ContentType.JSON).body("{\"heldOn\": \"" + LocalDate.parse(today()).plusDays(1) + "\"}")
+        DemoUsers.manager().contentType(ContentType.JSON).body("{\"heldOn\": \"" + LocalDate.now(ZoneId.of("Europe/London")).plusDays(1) + "\"}")
                 .post(base + "/icpc").then().statusCode(400).body("errors.field", hasItem("heldOn"));
+        LocalDate saturday = LocalDate.parse(today()).with(java.time.temporal.TemporalAdjusters.previous(java.time.DayOfWeek.SATURDAY));
+        DemoUsers.manager().contentType(ContentType.JSON).body("{\"heldOn\": \"" + saturday + "\"}")
+                .post(base + "/icpc").then().statusCode(400).body("errors.rule", hasItem("weekday"));
         DemoUsers.manager().contentType(ContentType.JSON).body("{\"heldOn\": \"" + today() + "\"}")
                 .post(base + "/icpc").then().statusCode(200)
                 .body("icpcStatus", equalTo("HELD"))

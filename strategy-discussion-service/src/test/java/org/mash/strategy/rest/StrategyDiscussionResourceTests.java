@@ -26,7 +26,7 @@ import org.mash.platform.testing.DemoUsers;
 import org.mash.strategy.events.TriageHandoffConsumerTests;
 
 @QuarkusTest
-class StrategyDiscussionResourceTests {
+public class StrategyDiscussionResourceTests {
 
     static final String PATH = "/api/v1/strategy-discussions";
 
@@ -40,6 +40,26 @@ class StrategyDiscussionResourceTests {
     }
 
     /** The current time to the second: a discussion is held after it opened and not in the future. */
+    /**
+     * When the tests hold a discussion: now on a weekday; at a weekend, noon of the Friday before (the test profile
+     * lets a discussion be recorded up to three days after it was held), so that the enquiry it starts can conclude
+     * and have its ICPC on a weekday, as the rules require, whatever day the tests run.
+     */
+    public static OffsetDateTime heldMoment() {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(ZoneId.of("Europe/London")).truncatedTo(ChronoUnit.SECONDS);
+        java.time.DayOfWeek day = now.getDayOfWeek();
+        if (day != java.time.DayOfWeek.SATURDAY && day != java.time.DayOfWeek.SUNDAY) {
+            return now.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        return now.with(java.time.temporal.TemporalAdjusters.previous(java.time.DayOfWeek.FRIDAY)).withHour(12).withMinute(0)
+                .withSecond(0).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** The London date of {@link #heldMoment()}: the day the tests' enquiries start, conclude and have their ICPC. */
+    public static LocalDate heldDay() {
+        return heldMoment().atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate();
+    }
+
     static String justNow() {
         return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     }

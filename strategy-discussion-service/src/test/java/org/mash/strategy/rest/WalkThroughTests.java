@@ -46,7 +46,7 @@ class WalkThroughTests {
                         + "\"riskGrading\": \"SIGNIFICANT_HARM_LIKELY\"}")
                 .post(SD + id + "/contributions").then().statusCode(201);
 
-        OffsetDateTime heldAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime heldAt = StrategyDiscussionResourceTests.heldMoment();
         LocalDate day = heldAt.atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate();
         String enquiry = manager.get().body("""
                 {"heldAt": "%s", "mode": "VIDEO",
@@ -77,7 +77,7 @@ class WalkThroughTests {
         DemoUsers.participant("police").get(SD + id).then().statusCode(200)
                 .body("actions", hasSize(1)).body("minutes.circulation", hasSize(1));
 
-        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        String today = day.toString();
         manager.get().body("{\"concludedOn\": \"" + today + "\", \"outcomeCode\": \"ICPC\"}")
                 .post(SD + id + "/enquiries/" + enquiry + "/outcome").then().statusCode(200);
         manager.get().body("{\"heldOn\": \"" + today + "\"}")

@@ -51,7 +51,8 @@ class DiscussionPagesTests {
                 .body(allOf(containsString("Missed two developmental checks"), containsString("Two call-outs"),
                         containsString("id=\"hold\"")));
 
-        String now = LocalDateTime.now(ZoneId.of("Europe/London")).truncatedTo(ChronoUnit.MINUTES).toString();
+        String now = org.mash.strategy.rest.StrategyDiscussionResourceTests.heldMoment()
+                .atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString();
         form(DemoUsers.participant("health")).formParam("heldAt", now).post("/ui/discussions/" + id + "/held")
                 .then().statusCode(403);
         form(DemoUsers.manager()).formParam("heldAt", now).formParam("mode", "VIDEO")
@@ -68,7 +69,7 @@ class DiscussionPagesTests {
         DemoUsers.manager().get("/ui/deadlines").then().statusCode(200).body(containsString("/ui/discussions/" + id));
 
         // what follows, on the same page: an action done by its agency, the minutes sent, the enquiry and its ICPC
-        String today = java.time.LocalDate.now(ZoneId.of("Europe/London")).toString();
+        String today = org.mash.strategy.rest.StrategyDiscussionResourceTests.heldDay().toString();
         form(DemoUsers.practitioner()).formParam("description", "Health visitor to see the child").formParam("agency", "health")
                 .formParam("dueOn", today).post("/ui/discussions/" + id + "/actions").then().statusCode(303);
         String actionId = DemoUsers.manager().get("/api/v1/strategy-discussions/" + id).then().extract().path("actions[0].id");
