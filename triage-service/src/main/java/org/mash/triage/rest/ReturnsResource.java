@@ -31,6 +31,7 @@ import org.mash.triage.domain.census.CensusYear;
 import org.mash.triage.domain.census.Finding;
 import org.mash.triage.service.CaseSystemImports;
 import org.mash.triage.service.CensusExport;
+import org.mash.triage.service.DataFlowRuns;
 import org.mash.triage.service.TriageService;
 
 @Path("/api/v1/returns")
@@ -49,11 +50,13 @@ public class ReturnsResource {
 
     private final CensusExport census;
     private final CaseSystemImports imports;
+    private final DataFlowRuns dataFlow;
     private final Caller caller;
 
-    public ReturnsResource(CensusExport census, CaseSystemImports imports, Caller caller) {
+    public ReturnsResource(CensusExport census, CaseSystemImports imports, DataFlowRuns dataFlow, Caller caller) {
         this.census = census;
         this.imports = imports;
+        this.dataFlow = dataFlow;
         this.caller = caller;
     }
 
@@ -117,6 +120,38 @@ public class ReturnsResource {
     @APIResponse(responseCode = "400", description = "A row that cannot be taken, named by line and column; nothing taken")
     public Uni<CaseSystemImports.Result> importCaseSystem(String csv) {
         return imports.importCsv(csv, TriageService.Actor.of(caller));
+    }
+
+    /** The data flow as the returns officer follows it: whether it is set up, its latest runs, its calls. */
+    public record DataFlowState(boolean configured, @Schema(description = "what is still to be set, when not configured")
+                                List<String> missing, List<DataFlowRuns.Summary> runs, long pendingCalls, long sentCalls,
+                                long refusedCalls) {
+    }
+
+    @POST
+    @Path("/data-flow/runs")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run the daily data flow now (it also runs on its schedule, overnight)",
+            description = "Every child in the cohort (25 or under, activity in the last two years) whose data changed since "
+                    + "the last run is queued for the department: the whole record the first time, then the child's details "
+                    + "and what changed, a removed episode or enquiry (or a child record that no longer exists) as a purge. "
+                    + "Calls of at most 100 records are sent in order and retried until accepted.")
+    @APIResponse(responseCode = "200", description = "What the run queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataFlowRuns.Summary.class)))
+    @APIResponse(responseCode = "409", description = "The data flow is not configured, or a run is under way")
+    public Uni<DataFlowRuns.Summary> runDataFlow() {
+        return dataFlow.run("DEMAND", caller.username());
+    }
+
+    @GET
+    @Path("/data-flow")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The data flow: whether it is set up, its latest runs and its calls (counts only)")
+    @APIResponse(responseCode = "200", description = "The data flow's state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataFlowState.class)))
+    public Uni<DataFlowState> dataFlowState() {
+        return dataFlow.state().map(s -> new DataFlowState(s.missing().isEmpty(), s.missing(), s.runs(), s.pending(),
+                s.sent(), s.refused()));
     }
 
     private static CensusYear year(String year) {

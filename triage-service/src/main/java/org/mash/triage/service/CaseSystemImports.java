@@ -132,7 +132,8 @@ public class CaseSystemImports {
                                     counts[1]++;
                                 });
                     });
-                    return CaseSystemEpisode.persist(fresh);
+                    // nothing new (a file that only changes closures already imported) persists nothing
+                    return fresh.isEmpty() ? Uni.createFrom().voidItem() : CaseSystemEpisode.persist(fresh);
                 })
                 .chain(() -> deaths.isEmpty() ? Uni.createFrom().voidItem() : Child.<Child>list("id in ?1", deaths.keySet())
                         .invoke(list -> list.forEach(c -> c.deathDate = deaths.get(c.id))).replaceWithVoid())

@@ -34,7 +34,8 @@ final class CensusFacts {
     record CaseRow(UUID id, UUID childId, String childLocalId, OffsetDateTime receivedAt, OffsetDateTime authorisedAt,
                    Outcome decidedOutcome, String sourceCode, String proposedPrimaryNeed, String childUpn,
                    String childUpnUnknown, LocalDate childDateOfBirth, LocalDate childExpectedBirth, String childSex,
-                   String childEthnicity, String childDisabilities) {
+                   String childEthnicity, String childDisabilities, String childFirstName, String childLastName,
+                   String childAddress) {
     }
 
     /** A child's facts, and the record's id (for the access log). */
@@ -96,6 +97,20 @@ final class CensusFacts {
         return children;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The postcode of the address the contact gave (kept as its JSON), or null. */
+    private static String postcode(String addressJson) {
+        if (addressJson == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(addressJson).path("postcode").asText(null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
     private static OffsetDateTime held(CaseDiscussion d) {
         return d.heldAt != null ? d.heldAt : d.openedAt != null ? d.openedAt : OffsetDateTime.MIN;
     }
@@ -103,17 +118,18 @@ final class CensusFacts {
     private static CensusMapping.ContactFacts contact(CaseRow c) {
         List<String> disabilities = c.childDisabilities() == null ? null : List.of(c.childDisabilities().split(","));
         return new CensusMapping.ContactFacts(c.childUpn(), c.childUpnUnknown(), c.childDateOfBirth(),
-                c.childExpectedBirth(), c.childSex(), c.childEthnicity(), disabilities);
+                c.childExpectedBirth(), c.childSex(), c.childEthnicity(), disabilities, c.childFirstName(),
+                c.childLastName(), postcode(c.childAddress()));
     }
 
     private static CensusMapping.ReferralFacts referral(CaseRow c, CaseDiscussion discussion, List<CaseEnquiry> enquiries,
                                                         CaseSystemEpisode episode, List<CinCensus.Assessment> assessments,
                                                         ZoneId zone) {
         List<CensusMapping.EnquiryFacts> s47 = enquiries.stream().sorted(Comparator.comparing(e -> e.startedOn))
-                .map(e -> new CensusMapping.EnquiryFacts(e.startedOn, e.icpcTarget, e.icpcHeldOn, e.icpcRequired,
-                        e.withdrawnAt != null))
+                .map(e -> new CensusMapping.EnquiryFacts(e.enquiryId.toString(), e.startedOn, e.icpcTarget, e.icpcHeldOn,
+                        e.icpcRequired, e.concludedOn, e.withdrawnAt != null))
                 .toList();
-        return new CensusMapping.ReferralFacts(c.authorisedAt().atZoneSameInstant(zone).toLocalDate(), c.sourceCode(),
+        return new CensusMapping.ReferralFacts(c.id().toString(), c.authorisedAt().atZoneSameInstant(zone).toLocalDate(), c.sourceCode(),
                 c.proposedPrimaryNeed(), c.decidedOutcome() == Outcome.STRATEGY_DISCUSSION,
                 discussion == null ? null : discussion.outcome, s47, episode == null ? null : episode.closureDate,
                 episode == null ? null : episode.closureReason, assessments);

@@ -32,6 +32,46 @@ public interface TriageConfig {
     /** The statutory returns: the Children in Need census (see {@link CensusExport}). */
     Returns returns();
 
+    /** The daily data flow to the department (returns.md section 2): off until a council configures its receiver. */
+    DataFlow dataFlow();
+
+    interface DataFlow {
+        /** Whether runs queue records and the sender sends them. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The receiver's base URL; records go to {@code {base}/children_social_care_data/{la_number}/children}. */
+        java.util.Optional<String> baseUrl();
+
+        /** The OAuth 2.0 token endpoint (client credentials grant). */
+        java.util.Optional<String> tokenUrl();
+
+        java.util.Optional<String> clientId();
+
+        java.util.Optional<String> clientSecret();
+
+        java.util.Optional<String> scope();
+
+        /** The subscription key the department's portal gives, sent as {@code SupplierKey}. */
+        java.util.Optional<String> supplierKey();
+
+        /** When the daily run happens (a cron expression; {@code off} for on demand only): read by {@link DataFlowRuns}. */
+        @WithDefault("0 30 1 * * ?")
+        String cron();
+
+        /** How often queued calls are sent: read by {@link DataFlowSender}'s schedule. */
+        @WithDefault("10s")
+        String sendInterval();
+
+        /** At most this many records a call (the receiver takes 100). */
+        @WithDefault("100")
+        int recordsPerCall();
+
+        /** The first wait before sending a call again after a failure; it doubles, to at most an hour. */
+        @WithDefault("PT10S")
+        Duration firstRetry();
+    }
+
     interface Returns {
         /**
          * The council's three-digit DfE local authority number: the census's {@code LEA} and the data flow's

@@ -20,8 +20,9 @@ class AccessMatrixTests {
     @Test
     void everyOperationAnswersEveryRoleAsTheMatrixSays() {
         AccessMatrix.verify("triage-service",
-                // replays every open dead letter at once: its allowed role is proven in the dead-letter tests
-                Set.of("POST /api/v1/operations/dead-letters/replay"),
+                // replays every open dead letter at once, runs the data flow for every child: their allowed roles are
+                // proven in the dead-letter and data-flow tests
+                Set.of("POST /api/v1/operations/dead-letters/replay", "POST /api/v1/returns/data-flow/runs"),
                 Map.of("GET /api/v1/triage/checks/{checkId}", () -> AccessMatrix.Fixture.get(policeCheck(),
                                 PartnerCheckTests.policeOfficer(), PartnerCheckTests.healthOfficer()),
                         "POST /api/v1/triage/checks/{checkId}/response", () -> new AccessMatrix.Fixture(

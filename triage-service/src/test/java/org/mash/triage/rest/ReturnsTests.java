@@ -39,10 +39,10 @@ import org.w3c.dom.NodeList;
 @QuarkusTest
 public class ReturnsTests {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** A valid UPN no other test uses. */
-    static String freshUpn() {
+    public static String freshUpn() {
         StringBuilder rest = new StringBuilder("204");
         for (int i = 0; i < 9; i++) {
             rest.append(ThreadLocalRandom.current().nextInt(10));
@@ -58,7 +58,7 @@ public class ReturnsTests {
         return day;
     }
 
-    static String contactAbout(String nhs, String upn) {
+    public static String contactAbout(String nhs, String upn) {
         Map<String, Object> child = new HashMap<>();
         child.put("nhsNumber", nhs);
         child.put("upn", upn);
@@ -67,7 +67,7 @@ public class ReturnsTests {
         return ContactEvents.publishChild(OffsetDateTime.now().minusMinutes(30), child, null);
     }
 
-    static void decide(String caseId, String outcome) {
+    public static void decide(String caseId, String outcome) {
         DecisionFlowTests.propose(caseId, "{\"outcome\": \"" + outcome + "\", \"rationale\": \"Threshold met\", "
                 + "\"primaryNeedCode\": \"N1\"}", 200);
         DemoUsers.manager().post("/api/v1/triage/cases/" + caseId + "/decision/authorisation").then().statusCode(200);
@@ -179,6 +179,13 @@ public class ReturnsTests {
                 .then().statusCode(200).body("assessments", equalTo(1));
         assertEquals(1, PostgresTestDatabase.count("select count(*) from case_system_assessment where case_id = ?::uuid",
                 caseId), "an import again replaces, never adds");
+        DemoUsers.returnsOfficer().contentType("text/csv").body("LAchildID,CINreferralDate,CINclosureDate,ReasonForClosure\n"
+                        + child + "," + today + "," + today.plusDays(21) + ",RC8\n")
+                .post("/api/v1/returns/case-system-import").then().statusCode(200).body("assessments", equalTo(0));
+        assertEquals(0, PostgresTestDatabase.count("select count(*) from case_system_assessment where case_id = ?::uuid",
+                caseId), "the file names the referral without an assessment: it has none now");
+        DemoUsers.returnsOfficer().contentType("text/csv").body(csv).post("/api/v1/returns/case-system-import")
+                .then().statusCode(200);
 
         DemoUsers.returnsOfficer().queryParam("year", year).get("/api/v1/returns/cin-census/check").then().statusCode(200)
                 .body(mine, org.hamcrest.Matchers.empty());

@@ -16,7 +16,8 @@ public enum ClusterLock {
     RETENTION(3),
     OVERDUE_WATCH(4),
     FIGURE_PUBLISHER(5),
-    DEAD_LETTER_GAUGES(6);
+    DEAD_LETTER_GAUGES(6),
+    DATA_FLOW_RUN(7);
 
     static final int NAMESPACE = 1296126792;
 

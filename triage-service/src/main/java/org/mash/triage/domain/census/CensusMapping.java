@@ -13,14 +13,28 @@ import java.util.function.Function;
  */
 public final class CensusMapping {
 
-    /** What one contact said about the child (contacts oldest first: a later contact's value wins). */
+    /**
+     * What one contact said about the child (contacts oldest first: a later contact's value wins). The name and
+     * postcode are for the daily data flow only: the census carries neither.
+     */
     public record ContactFacts(String upn, String upnUnknown, LocalDate birthDate, LocalDate expectedBirthDate,
-                               String sex, String ethnicity, List<String> disabilities) {
+                               String sex, String ethnicity, List<String> disabilities, String firstName, String surname,
+                               String postcode) {
+
+        public ContactFacts(String upn, String upnUnknown, LocalDate birthDate, LocalDate expectedBirthDate, String sex,
+                            String ethnicity, List<String> disabilities) {
+            this(upn, upnUnknown, birthDate, expectedBirthDate, sex, ethnicity, disabilities, null, null, null);
+        }
     }
 
     /** A section 47 enquiry as the strategy-discussion service's events told it. */
-    public record EnquiryFacts(LocalDate startedOn, LocalDate icpcTarget, LocalDate icpcHeldOn, Boolean icpcRequired,
-                               boolean withdrawn) {
+    public record EnquiryFacts(String id, LocalDate startedOn, LocalDate icpcTarget, LocalDate icpcHeldOn,
+                               Boolean icpcRequired, LocalDate concludedOn, boolean withdrawn) {
+
+        public EnquiryFacts(LocalDate startedOn, LocalDate icpcTarget, LocalDate icpcHeldOn, Boolean icpcRequired,
+                            boolean withdrawn) {
+            this(null, startedOn, icpcTarget, icpcHeldOn, icpcRequired, null, withdrawn);
+        }
     }
 
     /**
@@ -28,9 +42,16 @@ public final class CensusMapping {
      * need, whether it went to a strategy discussion and what that decided for the child (the latest decision; null
      * until held), its enquiries, and what the case system's import gave (closure, assessments), if anything.
      */
-    public record ReferralFacts(LocalDate referralDate, String source, String primaryNeed, boolean strategyDiscussion,
-                                String discussionOutcome, List<EnquiryFacts> enquiries, LocalDate closureDate,
-                                String closureReason, List<CinCensus.Assessment> assessments) {
+    public record ReferralFacts(String id, LocalDate referralDate, String source, String primaryNeed,
+                                boolean strategyDiscussion, String discussionOutcome, List<EnquiryFacts> enquiries,
+                                LocalDate closureDate, String closureReason, List<CinCensus.Assessment> assessments) {
+
+        public ReferralFacts(LocalDate referralDate, String source, String primaryNeed, boolean strategyDiscussion,
+                             String discussionOutcome, List<EnquiryFacts> enquiries, LocalDate closureDate,
+                             String closureReason, List<CinCensus.Assessment> assessments) {
+            this(null, referralDate, source, primaryNeed, strategyDiscussion, discussionOutcome, enquiries, closureDate,
+                    closureReason, assessments);
+        }
     }
 
     /** A child's contacts (oldest first), referrals, and the death date the case system's import gave, if any. */
@@ -57,18 +78,34 @@ public final class CensusMapping {
         if (referrals.isEmpty()) {
             return Optional.empty();
         }
-        List<ContactFacts> contacts = facts.contacts();
+        Identity who = identity(facts.contacts());
+        return Optional.of(new CinCensus.Child(facts.laChildId(), who.upn(), null, who.upnUnknown(), who.birthDate(),
+                who.expectedBirthDate(), who.sex(), facts.deathDate(), who.ethnicity(), who.disabilities(), referrals));
+    }
+
+    /**
+     * Who the child is, as the returns say it: each value the latest contact gave (a UPN or the reason it is unknown
+     * from the latest contact that gave either, never both); once born, no expected date and the sex given, while
+     * unborn {@code U}; {@value #NOT_OBTAINED} when no contact gave an ethnicity; no disabilities (empty) when none
+     * gave a list.
+     */
+    public record Identity(String upn, String upnUnknown, LocalDate birthDate, LocalDate expectedBirthDate, String sex,
+                           String ethnicity, List<String> disabilities, String firstName, String surname,
+                           String postcode) {
+    }
+
+    public static Identity identity(List<ContactFacts> contacts) {
         ContactFacts upnGiven = latest(contacts, c -> c.upn() != null || c.upnUnknown() != null ? c : null);
         LocalDate born = latest(contacts, ContactFacts::birthDate);
         LocalDate expected = born == null ? latest(contacts, ContactFacts::expectedBirthDate) : null;
         String sex = born == null && expected != null ? "U" : latest(contacts, ContactFacts::sex);
         String ethnicity = latest(contacts, ContactFacts::ethnicity);
         List<String> disabilities = latest(contacts, ContactFacts::disabilities);
-        return Optional.of(new CinCensus.Child(facts.laChildId(), upnGiven == null ? null : upnGiven.upn(), null,
+        return new Identity(upnGiven == null ? null : upnGiven.upn(),
                 upnGiven == null || upnGiven.upn() != null ? null : upnGiven.upnUnknown(), born, expected, sex,
-                facts.deathDate(),
                 ethnicity == null ? NOT_OBTAINED : ethnicity, disabilities == null ? List.of() : List.copyOf(disabilities),
-                referrals));
+                latest(contacts, ContactFacts::firstName), latest(contacts, ContactFacts::surname),
+                latest(contacts, ContactFacts::postcode));
     }
 
     /**
