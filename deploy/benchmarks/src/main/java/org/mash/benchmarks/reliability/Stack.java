@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The running system as the reliability runs see it: its services, tokens of the demo users, and its databases. */
-final class Stack {
+public final class Stack {
 
     static final List<String> USERS = List.of("referrer.police", "referrer.school", "practitioner", "manager", "officer.health",
-            "participant.health", "participant.police", "analyst", "operator");
+            "participant.health", "participant.police", "analyst", "operator", "returns");
     static final List<String> DATABASES = List.of("mash_contacts", "mash_triage", "mash_strategy", "mash_metrics");
 
     /** HTTP/1.1, as partner systems and curl speak it (no h2c upgrade). */
@@ -31,14 +31,14 @@ final class Stack {
     final String jdbcBase;
     final String databaseSuffix;
 
-    Stack(String keycloak, String jdbcBase, String databaseSuffix) {
+    public Stack(String keycloak, String jdbcBase, String databaseSuffix) {
         this.keycloak = keycloak;
         this.jdbcBase = jdbcBase;
         this.databaseSuffix = databaseSuffix;
     }
 
     /** A fresh token of every demo user (they last 15 minutes). */
-    Map<String, String> tokens() throws Exception {
+    public Map<String, String> tokens() throws Exception {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String user : USERS) {
             tokens.put(user, token(user));
@@ -46,7 +46,7 @@ final class Stack {
         return tokens;
     }
 
-    String token(String user) throws Exception {
+    public String token(String user) throws Exception {
         String form = "grant_type=password&client_id=mash-cli&username=" + user + "&password=demo";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/mash/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -59,7 +59,7 @@ final class Stack {
     }
 
     /** Sends one request; {@code headers} are name, value pairs. */
-    HttpResponse<String> send(String method, String url, String token, String contentType, String body, Duration timeout,
+    public HttpResponse<String> send(String method, String url, String token, String contentType, String body, Duration timeout,
                               String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -77,7 +77,7 @@ final class Stack {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    JsonNode getJson(String url, String token) throws Exception {
+    public JsonNode getJson(String url, String token) throws Exception {
         HttpResponse<String> response = send("GET", url, token, null, null, Duration.ofSeconds(30));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
@@ -86,7 +86,7 @@ final class Stack {
     }
 
     /** POSTs JSON; fails unless the answer is 2xx. */
-    JsonNode postJson(String url, String token, String body) throws Exception {
+    public JsonNode postJson(String url, String token, String body) throws Exception {
         HttpResponse<String> response = send("POST", url, token, "application/json", body, Duration.ofSeconds(30));
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
@@ -94,7 +94,7 @@ final class Stack {
         return response.body().isBlank() ? BadRequests.JSON.nullNode() : BadRequests.JSON.readTree(response.body());
     }
 
-    Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcBase + database + databaseSuffix, "postgres", System.getenv().getOrDefault("PGPASSWORD", ""));
     }
 
@@ -169,7 +169,7 @@ final class Stack {
         return pending;
     }
 
-    long single(String database, String sql) throws SQLException {
+    public long single(String database, String sql) throws SQLException {
         try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -177,7 +177,7 @@ final class Stack {
     }
 
     /** Waits until no event is pending anywhere and nothing changed for {@code still}; false if not within {@code timeout}. */
-    boolean awaitQuiet(Duration still, Duration timeout) throws Exception {
+    public boolean awaitQuiet(Duration still, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, Long> last = rowCounts();
         Instant stableSince = Instant.now();
