@@ -26,6 +26,7 @@ final class Banner {
                    officer.police, officer.health (partner-officer of police / health)
                    participant.police, participant.health (strategy-participant of police / health)
                    analyst (analyst)                      operator (mash-operator: dead letters, parked events)
+                   returns (returns-officer: the census and the daily data flow, /ui/returns on triage)
                  Try:
                    TOKEN=$(curl -s -d grant_type=password -d client_id=mash-cli -d username=referrer.police \\
                      -d password=demo %s/realms/mash/protocol/openid-connect/token | jq -r .access_token)
