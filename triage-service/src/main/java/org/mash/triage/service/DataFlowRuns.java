@@ -93,14 +93,20 @@ public class DataFlowRuns {
         return missing;
     }
 
-    /** Runs now; a 409 problem when the data flow is not configured or another run is under way. */
-    @WithTransaction
+    /**
+     * Runs now, in a transaction of its own (named here, so the schedule's call within this bean has one too); a 409
+     * problem when the data flow is not configured or another run is under way.
+     */
     public Uni<Summary> run(String trigger, String requestedBy) {
         List<String> missing = missing(config);
         if (!missing.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.conflict("the data flow is not configured: set "
                     + "mash.triage.data-flow." + String.join(", ", missing) + " (docs/returns.md)"));
         }
+        return Panache.withTransaction(() -> queueUnderLock(trigger, requestedBy));
+    }
+
+    private Uni<Summary> queueUnderLock(String trigger, String requestedBy) {
         return ClusterLock.DATA_FLOW_RUN.tryLock().chain(held -> {
             if (!held) {
                 return Uni.createFrom().failure(ProblemException.conflict("a data flow run is under way: try again shortly"));

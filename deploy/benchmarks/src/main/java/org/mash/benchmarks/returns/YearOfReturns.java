@@ -231,7 +231,8 @@ public final class YearOfReturns {
     String contact(int i) {
         LocalDate born = today.minusDays(30 + (i * 37L) % (17 * 365));
         boolean schoolAge = born.isBefore(LocalDate.of(today.getYear() - 5, 9, 1));
-        String digits = String.format("204%04d%02d%03d", 1000 + i % 9000, 20 + i % 6, i % 1000);
+        // characters 2 to 13 of the UPN, different for every child (the census refuses one UPN on two children, 1520)
+        String digits = String.format("204%09d", i);
         String upn = schoolAge ? "\"upn\": \"" + Upn.checkLetter(digits) + digits + "\"" : "\"upnUnknown\": \"UN1\"";
         String disability = DISABILITIES[i % DISABILITIES.length];
         String disabilities = !disability.equals("NONE") && !disability.equals("MOB") && i % 5 == 0
