@@ -34,7 +34,8 @@ class ContractLimitsTests {
              "children": [{"firstName": "Amira", "lastName": "Khan", "otherNames": ["Mira"], "dateOfBirth": "2016-04-02",
                            "sex": "F", "ethnicity": "APKN", "nhsNumber": "943 476 5919", "school": "Mandeville Primary",
                            "address": {"line1": "12 Example Road", "line2": "Flat 1", "town": "London", "postcode": "E8 1AA"},
-                           "language": "English", "interpreterNeeded": false, "disability": "NONE"}],
+                           "language": "English", "interpreterNeeded": false, "disability": "NONE",
+                           "disabilities": ["NONE"]}],
              "household": [{"firstName": "Sara", "lastName": "Khan", "dateOfBirth": "1988-02-11", "relationship": "MOTHER",
                             "livesWithChild": true, "parentalResponsibility": true,
                             "address": {"line1": "12 Example Road", "line2": "Flat 1", "town": "London", "postcode": "E8 1AA"},
@@ -50,7 +51,7 @@ class ContractLimitsTests {
     /** Limited by a rule of their own first (code lists, the NHS number's and the UPN's check, an e-mail address's shape). */
     static final Set<String> OWN_RULE = Set.of("sourceCode", "concernCodes[0]", "child.ethnicity", "child.disability",
             "child.nhsNumber", "referrer.email", "child.dateOfBirth", "child.expectedDateOfBirth", "child.upn",
-            "child.upnUnknown");
+            "child.upnUnknown", "child.disabilities[0]");
 
     static ObjectNode full() {
         try {
