@@ -65,12 +65,17 @@ class PagesTests {
     @Test
     void theRefreshAnswersNothingWhileThePageIsUnchangedAndTheRowsWhenACaseArrives() {
         DecisionFlowTests.awaitCase(ContactEvents.publishContact(false, "SAME_DAY"));
-        String page = DemoUsers.practitioner().get("/ui/queue").then().statusCode(200).extract().asString();
-        String shown = page.replaceAll("(?s).*shown=([0-9a-f]+)\".*", "$1");
-        DemoUsers.practitioner().get("/ui/queue/rows?page=0&shown=" + shown).then().statusCode(204);
+        // other tests' cases may still be changing the queue (arriving, flagged overdue): the page is read again until
+        // the refresh finds it unchanged, which must then answer nothing
+        String[] shown = new String[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            String page = DemoUsers.practitioner().get("/ui/queue").then().statusCode(200).extract().asString();
+            shown[0] = page.replaceAll("(?s).*shown=([0-9a-f]+)\".*", "$1");
+            return DemoUsers.practitioner().get("/ui/queue/rows?page=0&shown=" + shown[0]).then().extract().statusCode() == 204;
+        });
 
         String newCase = DecisionFlowTests.awaitCase(ContactEvents.publishContact(true, "IMMEDIATE"));
-        DemoUsers.practitioner().get("/ui/queue/rows?page=0&shown=" + shown).then().statusCode(200)
+        DemoUsers.practitioner().get("/ui/queue/rows?page=0&shown=" + shown[0]).then().statusCode(200)
                 .body(allOf(containsString("id=\"queue-rows\""), containsString("/ui/cases/" + newCase)));
     }
 
