@@ -84,15 +84,18 @@ public class CensusExport {
     private Uni<Export> build(CensusYear year, String serial, TriageService.Actor reader, String action) {
         OffsetDateTime end = year.referenceDate().plusDays(1).atStartOfDay(rules.zone()).toOffsetDateTime();
         return CensusFacts.load(end, rules.zone()).chain(children -> {
-            List<CensusFacts.Child> included = children.stream()
-                    .filter(c -> CensusMapping.child(c.facts(), year).isPresent()).toList();
-            List<CinCensus.Child> entries = included.stream()
-                    .map(c -> CensusMapping.child(c.facts(), year).orElseThrow()).toList();
+            List<UUID> ids = new java.util.ArrayList<>();
+            List<CinCensus.Child> entries = new java.util.ArrayList<>();
+            for (CensusFacts.Child c : children) {
+                CensusMapping.child(c.facts(), year).ifPresent(entry -> {
+                    ids.add(c.childId());
+                    entries.add(entry);
+                });
+            }
             CinCensus census = new CinCensus(new CinCensus.Header(year.endYear(), year.referenceDate(), config.laNumber(),
                     config.softwareCode(), config.release(), serial,
                     LocalDateTime.now(clock.withZone(rules.zone())).withNano(0)), entries);
             List<Finding> findings = censusRules.check(census);
-            List<UUID> ids = included.stream().map(CensusFacts.Child::childId).toList();
             return accessLog.recordList("child", "Child", ids, reader.username(), null, reader.roles(), action)
                     .replaceWith(new Export(census, findings, Counts.of(census, findings)));
         });

@@ -145,7 +145,7 @@ public class DataFlowRuns {
             String id = child.facts().laChildId();
             DataFlowChild last = previous.remove(id);
             if (!DataFlowRecords.inCohort(child.facts(), today)) {
-                continue; // left the cohort: no longer sent (and sent whole if it comes back), never deleted
+                continue; // left the cohort: no longer sent, never deleted; if it comes back, what changed since is sent
             }
             cohort++;
             Map<String, Object> current = DataFlowRecords.full(child.facts());
